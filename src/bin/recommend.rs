@@ -1,0 +1,96 @@
+//! `recommend`: the engine on the command line, for clinic staff and for tests.
+//!
+//! ```text
+//! recommend [--rules FILE] [--lang en|fr] [ANSWERS.json | -]   print the recommendation
+//! recommend lint RULES.json                                    check a clinic's rules file
+//! ```
+//! Exit codes: 0 success, 1 lint found errors, 2 invalid answers or usage.
+
+use std::io::Read;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use treatment_finder::engine::{recommend, Answers, Date, Lang, Rules};
+
+const USAGE: &str = "usage: recommend [--rules FILE] [--lang en|fr] [ANSWERS.json | -]\n       recommend lint RULES.json";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("lint") => lint(&args[1..]),
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("recommend: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let mut rules_path = None;
+    let mut lang = Lang::En;
+    let mut input = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--rules" => rules_path = Some(it.next().ok_or("--rules needs a file")?.clone()),
+            "--lang" => {
+                let tag = it.next().ok_or("--lang needs en or fr")?;
+                lang = Lang::from_tag(tag).ok_or_else(|| format!("--lang: unknown language \"{tag}\" (use en or fr)"))?;
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
+            path if input.is_none() => input = Some(path.to_string()),
+            extra => return Err(format!("unexpected argument \"{extra}\"\n{USAGE}")),
+        }
+    }
+    let rules = match rules_path {
+        Some(path) => Rules::from_json(&read(&path)?).map_err(|e| format!("{path}: {e}"))?,
+        None => Rules::default_rules(),
+    };
+    let text = read(input.as_deref().unwrap_or("-"))?;
+    let mut answers = Answers::from_json(&text).map_err(|e| e.to_string())?;
+    // The engine never reads a clock; on the command line, "today" is the system date
+    // unless the answers carry one.
+    if answers.today.is_none() {
+        answers.today = Some(system_today());
+    }
+    let recommendation = recommend(&answers, &rules, lang).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&recommendation).map_err(|e| e.to_string())?;
+    println!("{json}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn lint(args: &[String]) -> Result<ExitCode, String> {
+    let [path] = args else { return Err(format!("lint needs exactly one rules file\n{USAGE}")) };
+    let report = Rules::lint_json(&read(path)?);
+    for f in &report.errors {
+        println!("error: {}: {}", f.path, f.message);
+    }
+    for f in &report.warnings {
+        println!("warning: {}: {}", f.path, f.message);
+    }
+    println!("{path}: {} error(s), {} warning(s)", report.errors.len(), report.warnings.len());
+    Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn read(path: &str) -> Result<String, String> {
+    let mut text = String::new();
+    if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("stdin: {e}"))?;
+    } else {
+        text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(text)
+}
+
+fn system_today() -> Date {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    Date::from_unix_days((secs / 86_400) as i64)
+}

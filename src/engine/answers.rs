@@ -1,0 +1,211 @@
+//! What a visitor answered: the engine's input contract (JSON, snake_case).
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::error::EngineError;
+
+/// A skin goal the visitor can pick. The order here is the order the app shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Goal {
+    Hydration,
+    Texture,
+    Scars,
+    FineLines,
+    Pigmentation,
+    Dullness,
+    Pores,
+    StretchMarks,
+    Event,
+}
+
+impl Goal {
+    pub const ALL: [Goal; 9] = [
+        Goal::Hydration,
+        Goal::Texture,
+        Goal::Scars,
+        Goal::FineLines,
+        Goal::Pigmentation,
+        Goal::Dullness,
+        Goal::Pores,
+        Goal::StretchMarks,
+        Goal::Event,
+    ];
+
+    /// The snake_case id used in JSON and in rule ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Goal::Hydration => "hydration",
+            Goal::Texture => "texture",
+            Goal::Scars => "scars",
+            Goal::FineLines => "fine_lines",
+            Goal::Pigmentation => "pigmentation",
+            Goal::Dullness => "dullness",
+            Goal::Pores => "pores",
+            Goal::StretchMarks => "stretch_marks",
+            Goal::Event => "event",
+        }
+    }
+}
+
+/// A health-screen item. Any one of them means a practitioner must see the visitor first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Screening {
+    PregnantOrBreastfeeding,
+    ActiveSkinInfection,
+    #[serde(rename = "isotretinoin_6_months")]
+    Isotretinoin6Months,
+    BloodThinners,
+    KeloidScarring,
+    IngredientAllergy,
+    AutoimmuneOrImmunosuppressed,
+}
+
+impl Screening {
+    pub const ALL: [Screening; 7] = [
+        Screening::PregnantOrBreastfeeding,
+        Screening::ActiveSkinInfection,
+        Screening::Isotretinoin6Months,
+        Screening::BloodThinners,
+        Screening::KeloidScarring,
+        Screening::IngredientAllergy,
+        Screening::AutoimmuneOrImmunosuppressed,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Screening::PregnantOrBreastfeeding => "pregnant_or_breastfeeding",
+            Screening::ActiveSkinInfection => "active_skin_infection",
+            Screening::Isotretinoin6Months => "isotretinoin_6_months",
+            Screening::BloodThinners => "blood_thinners",
+            Screening::KeloidScarring => "keloid_scarring",
+            Screening::IngredientAllergy => "ingredient_allergy",
+            Screening::AutoimmuneOrImmunosuppressed => "autoimmune_or_immunosuppressed",
+        }
+    }
+}
+
+/// A body area to treat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Face,
+    Neck,
+    Decolletage,
+    Body,
+}
+
+impl Area {
+    pub const ALL: [Area; 4] = [Area::Face, Area::Neck, Area::Decolletage, Area::Body];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Area::Face => "face",
+            Area::Neck => "neck",
+            Area::Decolletage => "decolletage",
+            Area::Body => "body",
+        }
+    }
+}
+
+/// How much visible redness after a session the visitor accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Downtime {
+    None,
+    OneOrTwoDays,
+    AWeek,
+}
+
+impl Downtime {
+    pub const ALL: [Downtime; 3] = [Downtime::None, Downtime::OneOrTwoDays, Downtime::AWeek];
+
+    /// Days of visible redness accepted.
+    pub fn days(self) -> u32 {
+        match self {
+            Downtime::None => 0,
+            Downtime::OneOrTwoDays => 2,
+            Downtime::AWeek => 7,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Downtime::None => "none",
+            Downtime::OneOrTwoDays => "one_or_two_days",
+            Downtime::AWeek => "a_week",
+        }
+    }
+}
+
+/// The visitor's answers. Unknown fields are refused: a typo must not silently drop an
+/// answer (for example a misspelt `screening` would otherwise read as "none apply").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    pub goals: Vec<Goal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<Date>,
+    /// The caller's date, so results are reproducible. Without it there are no dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<Date>,
+    pub age: i64,
+    #[serde(default = "default_areas")]
+    pub areas: Vec<Area>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub downtime: Option<Downtime>,
+    pub screening: Vec<Screening>,
+}
+
+fn default_areas() -> Vec<Area> {
+    vec![Area::Face]
+}
+
+pub const MAX_AGE: i64 = 120;
+
+impl Answers {
+    /// Parses and validates answers from JSON text.
+    pub fn from_json(text: &str) -> Result<Answers, EngineError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let answers: Answers = serde_path_to_error::deserialize(de).map_err(|e| {
+            let field = e.path().to_string();
+            EngineError::invalid_answers(field, e.into_inner().to_string())
+        })?;
+        answers.validate()?;
+        Ok(answers)
+    }
+
+    /// Checks what the types alone cannot: the age range and the event date.
+    pub fn validate(&self) -> Result<(), EngineError> {
+        if !(0..=MAX_AGE).contains(&self.age) {
+            return Err(EngineError::invalid_answers(
+                "age",
+                format!("{} is outside 0–{MAX_AGE}", self.age),
+            ));
+        }
+        let wants_event = self.goals.contains(&Goal::Event);
+        match (wants_event, self.event_date) {
+            (true, None) => {
+                return Err(EngineError::invalid_answers(
+                    "event_date",
+                    "is required when goals include \"event\"",
+                ))
+            }
+            (true, Some(event)) => {
+                if let Some(today) = self.today {
+                    if event < today {
+                        return Err(EngineError::invalid_answers(
+                            "event_date",
+                            format!("{event} is in the past (today is {today})"),
+                        ));
+                    }
+                }
+            }
+            // A date without the event goal is ignored: the visitor may have unticked it.
+            (false, _) => {}
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,412 @@
+//! The checks behind `recommend lint` and `Rules::from_json`.
+//!
+//! Errors make a rules file unusable (the app then keeps the embedded rules); warnings
+//! point at something a clinic probably did not mean: an age nobody covers, a goal with no
+//! rule, a text in one language only, a rule that can never fire.
+
+use std::collections::BTreeSet;
+
+use super::answers::{Goal, Screening, MAX_AGE};
+use super::rules::{Cited, CitedRange, Finding, LintReport, Range, Rules, Setting, Text, RULES_FORMAT};
+use super::TreatmentKind;
+
+pub fn lint(rules: &Rules) -> LintReport {
+    let mut out = Lint::default();
+    if rules.format != RULES_FORMAT {
+        out.error("$.format", format!("is {}, but this engine reads format {RULES_FORMAT}", rules.format));
+    }
+    check_settings(rules, &mut out);
+    check_treatments(rules, &mut out);
+    check_goals(rules, &mut out);
+    check_screening(rules, &mut out);
+    check_age_schedules(rules, &mut out);
+    check_aftercare(rules, &mut out);
+    for (path, text) in texts(rules) {
+        for lang in text.missing() {
+            if text.missing().len() == 2 {
+                out.warn(&path, "is empty in every language".to_string());
+                break;
+            }
+            out.warn(&path, format!("has no {} text (the other language is shown instead)", lang.name()));
+        }
+    }
+    for (path, source, note) in sources(rules) {
+        check_source(&path, source, note, &mut out);
+    }
+    out.report
+}
+
+/// Every text in the rules with its JSON path, so translations can be checked in one place.
+pub fn texts(rules: &Rules) -> Vec<(String, &Text)> {
+    let mut all: Vec<(String, &Text)> = Vec::new();
+    for kind in TreatmentKind::ALL {
+        let t = rules.treatments.get(kind);
+        let base = format!("$.treatments.{}", kind.id());
+        all.push((format!("{base}.name"), &t.name));
+        all.push((format!("{base}.explain"), &t.explain));
+        for (field, cited) in treatment_citations(t) {
+            all.push((format!("{base}.{field}.text"), &cited.text));
+        }
+    }
+    for (i, g) in rules.goals.iter().enumerate() {
+        all.push((format!("$.goals[{i}].label"), &g.label));
+        all.push((format!("$.goals[{i}].explain"), &g.explain));
+        all.push((format!("$.goals[{i}].reason.text"), &g.reason.text));
+        if let Some(alt) = &g.alternative {
+            all.push((format!("$.goals[{i}].alternative.reason.text"), &alt.reason.text));
+        }
+    }
+    all.push(("$.combination.text".into(), &rules.combination.text));
+    for (i, s) in rules.screening.iter().enumerate() {
+        all.push((format!("$.screening[{i}].label"), &s.label));
+        all.push((format!("$.screening[{i}].reason.text"), &s.reason.text));
+    }
+    for (i, s) in rules.age_schedules.iter().enumerate() {
+        all.push((format!("$.age_schedules[{i}].reason.text"), &s.reason.text));
+    }
+    for (i, a) in rules.aftercare.iter().enumerate() {
+        all.push((format!("$.aftercare[{i}].text"), &a.text));
+    }
+    let m = &rules.messages;
+    for (name, text) in [
+        ("disclaimer", &m.disclaimer),
+        ("summary_microneedling", &m.summary_microneedling),
+        ("summary_mesotherapy", &m.summary_mesotherapy),
+        ("summary_both", &m.summary_both),
+        ("summary_consult", &m.summary_consult),
+        ("under_min_age.text", &m.under_min_age.text),
+        ("microneedling_min_age.text", &m.microneedling_min_age.text),
+        ("prefers_no_redness.text", &m.prefers_no_redness.text),
+        ("no_goals", &m.no_goals),
+        ("no_treatment_left", &m.no_treatment_left),
+        ("goal_without_rule", &m.goal_without_rule),
+        ("screening_without_rule", &m.screening_without_rule),
+        ("redness_longer_than_accepted", &m.redness_longer_than_accepted),
+        ("sessions_after_event", &m.sessions_after_event),
+        ("age_without_schedule", &m.age_without_schedule),
+        ("no_dates_without_today", &m.no_dates_without_today),
+    ] {
+        all.push((format!("$.messages.{name}"), text));
+    }
+    all
+}
+
+/// Every `source` in the rules with its path and note.
+fn sources(rules: &Rules) -> Vec<(String, &str, &str)> {
+    let mut all: Vec<(String, &str, &str)> = Vec::new();
+    for (name, setting) in settings(rules) {
+        all.push((format!("$.settings.{name}"), &setting.source, &setting.note));
+    }
+    for kind in TreatmentKind::ALL {
+        let t = rules.treatments.get(kind);
+        let base = format!("$.treatments.{}", kind.id());
+        for (field, range) in treatment_ranges(t) {
+            all.push((format!("{base}.{field}"), &range.source, &range.note));
+        }
+        all.push((format!("{base}.redness_days"), &t.redness_days.source, &t.redness_days.note));
+        for (field, cited) in treatment_citations(t) {
+            all.push((format!("{base}.{field}"), &cited.source, &cited.note));
+        }
+    }
+    for (i, g) in rules.goals.iter().enumerate() {
+        all.push((format!("$.goals[{i}].reason"), &g.reason.source, &g.reason.note));
+        if let Some(alt) = &g.alternative {
+            all.push((format!("$.goals[{i}].alternative.reason"), &alt.reason.source, &alt.reason.note));
+        }
+    }
+    all.push(("$.combination".into(), &rules.combination.source, &rules.combination.note));
+    for (i, r) in rules.screening.iter().enumerate() {
+        all.push((format!("$.screening[{i}].reason"), &r.reason.source, &r.reason.note));
+    }
+    for (i, r) in rules.age_schedules.iter().enumerate() {
+        all.push((format!("$.age_schedules[{i}].reason"), &r.reason.source, &r.reason.note));
+    }
+    for (i, r) in rules.aftercare.iter().enumerate() {
+        all.push((format!("$.aftercare[{i}]"), &r.source, ""));
+    }
+    let m = &rules.messages;
+    for (name, c) in [
+        ("under_min_age", &m.under_min_age),
+        ("microneedling_min_age", &m.microneedling_min_age),
+        ("prefers_no_redness", &m.prefers_no_redness),
+    ] {
+        all.push((format!("$.messages.{name}"), &c.source, &c.note));
+    }
+    all
+}
+
+fn settings(rules: &Rules) -> [(&'static str, &Setting); 5] {
+    let s = &rules.settings;
+    [
+        ("min_age", &s.min_age),
+        ("microneedling_min_age", &s.microneedling_min_age),
+        ("event_buffer_days", &s.event_buffer_days),
+        ("first_session_after_days", &s.first_session_after_days),
+        ("combined_gap_days", &s.combined_gap_days),
+    ]
+}
+
+fn treatment_ranges(t: &super::rules::TreatmentRules) -> [(&'static str, &CitedRange); 3] {
+    [
+        ("sessions", &t.sessions),
+        ("interval_days", &t.interval_days),
+        ("session_minutes", &t.session_minutes),
+    ]
+}
+
+fn treatment_citations(t: &super::rules::TreatmentRules) -> [(&'static str, &Cited); 4] {
+    [
+        ("downtime", &t.downtime),
+        ("results", &t.results),
+        ("maintenance", &t.maintenance),
+        ("general_schedule", &t.general_schedule),
+    ]
+}
+
+#[derive(Default)]
+struct Lint {
+    report: LintReport,
+}
+
+impl Lint {
+    fn error(&mut self, path: &str, message: String) {
+        self.report.errors.push(Finding { path: path.to_string(), message });
+    }
+    fn warn(&mut self, path: &str, message: String) {
+        self.report.warnings.push(Finding { path: path.to_string(), message });
+    }
+    /// A range a schedule can use: at least `floor`, and min not above max.
+    fn range(&mut self, path: &str, r: Range, floor: i64, ceiling: i64) {
+        if r.min > r.max {
+            self.error(path, format!("min {} is greater than max {}", r.min, r.max));
+        }
+        if r.min < floor || r.max > ceiling {
+            self.error(path, format!("must stay within {floor}–{ceiling}, got {}–{}", r.min, r.max));
+        }
+    }
+}
+
+// Generous ceilings: they catch typos (a 140-day "interval" meant as 14) without
+// second-guessing a clinic's real choices.
+const MAX_SESSIONS: i64 = 24;
+const MAX_INTERVAL_DAYS: i64 = 365;
+const MAX_SESSION_MINUTES: i64 = 480;
+const MAX_SETTING_DAYS: i64 = 365;
+
+fn check_settings(rules: &Rules, out: &mut Lint) {
+    for (name, setting) in settings(rules) {
+        let (lo, hi) = match name {
+            "min_age" | "microneedling_min_age" => (0, MAX_AGE),
+            "combined_gap_days" => (1, MAX_SETTING_DAYS),
+            _ => (0, MAX_SETTING_DAYS),
+        };
+        if !(lo..=hi).contains(&setting.value) {
+            out.error(
+                &format!("$.settings.{name}.value"),
+                format!("must be within {lo}–{hi}, got {}", setting.value),
+            );
+        }
+    }
+}
+
+fn check_treatments(rules: &Rules, out: &mut Lint) {
+    for kind in TreatmentKind::ALL {
+        let t = rules.treatments.get(kind);
+        let base = format!("$.treatments.{}", kind.id());
+        out.range(&format!("{base}.sessions"), t.sessions.range(), 1, MAX_SESSIONS);
+        out.range(&format!("{base}.interval_days"), t.interval_days.range(), 1, MAX_INTERVAL_DAYS);
+        out.range(&format!("{base}.session_minutes"), t.session_minutes.range(), 1, MAX_SESSION_MINUTES);
+        if !(0..=MAX_SETTING_DAYS).contains(&t.redness_days.value) {
+            out.error(
+                &format!("{base}.redness_days.value"),
+                format!("must be within 0–{MAX_SETTING_DAYS}, got {}", t.redness_days.value),
+            );
+        }
+    }
+}
+
+fn check_goals(rules: &Rules, out: &mut Lint) {
+    let mut seen = BTreeSet::new();
+    for (i, g) in rules.goals.iter().enumerate() {
+        if !seen.insert(g.goal) {
+            out.error(
+                &format!("$.goals[{i}].goal"),
+                format!("\"{}\" already has a rule earlier in the list", g.goal.id()),
+            );
+        }
+        if let Some(alt) = &g.alternative {
+            if alt.treatment == g.treatment {
+                out.error(
+                    &format!("$.goals[{i}].alternative.treatment"),
+                    format!("is the same as the goal's treatment (\"{}\")", g.treatment.id()),
+                );
+            }
+        }
+    }
+    for goal in Goal::ALL {
+        if !seen.contains(&goal) {
+            out.warn(
+                "$.goals",
+                format!("goal \"{}\" has no rule: visitors who pick it get no treatment for it", goal.id()),
+            );
+        }
+    }
+}
+
+fn check_screening(rules: &Rules, out: &mut Lint) {
+    let mut seen = BTreeSet::new();
+    for (i, s) in rules.screening.iter().enumerate() {
+        if !seen.insert(s.item) {
+            out.error(
+                &format!("$.screening[{i}].item"),
+                format!("\"{}\" already has a rule earlier in the list", s.item.id()),
+            );
+        }
+    }
+    for item in Screening::ALL {
+        if !seen.contains(&item) {
+            out.warn(
+                "$.screening",
+                format!(
+                    "item \"{}\" has no rule: it still leads to \"consult\", with a generic reason",
+                    item.id()
+                ),
+            );
+        }
+    }
+}
+
+fn check_age_schedules(rules: &Rules, out: &mut Lint) {
+    let min_age = rules.settings.min_age.value;
+    let mut ids = BTreeSet::new();
+    for (i, s) in rules.age_schedules.iter().enumerate() {
+        let path = format!("$.age_schedules[{i}]");
+        if s.id.trim().is_empty() {
+            out.error(&format!("{path}.id"), "is empty".into());
+        } else if !ids.insert(s.id.as_str()) {
+            out.error(&format!("{path}.id"), format!("\"{}\" is used by an earlier schedule", s.id));
+        }
+        out.range(&format!("{path}.ages"), s.ages, 0, MAX_AGE);
+        out.range(&format!("{path}.sessions"), s.sessions, 1, MAX_SESSIONS);
+        out.range(&format!("{path}.interval_days"), s.interval_days, 1, MAX_INTERVAL_DAYS);
+    }
+    for kind in TreatmentKind::ALL {
+        let bands: Vec<(usize, Range)> = rules
+            .age_schedules
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.treatment == kind && s.ages.min <= s.ages.max)
+            .map(|(i, s)| (i, s.ages))
+            .collect();
+        if bands.is_empty() {
+            continue;
+        }
+        let lowest = match kind {
+            TreatmentKind::Microneedling => min_age.max(rules.settings.microneedling_min_age.value),
+            TreatmentKind::Mesotherapy => min_age,
+        };
+        // Which band each age falls to (the first in the list wins), to find overlaps,
+        // gaps and bands that can never fire.
+        let mut owner: Vec<Option<usize>> = vec![None; (MAX_AGE + 1) as usize];
+        for &(i, ages) in &bands {
+            let (lo, hi) = (ages.min.max(0), ages.max.min(MAX_AGE));
+            let mut fires = false;
+            let mut overlap: Option<(usize, i64, i64)> = None;
+            for age in lo..=hi {
+                match owner[age as usize] {
+                    None => {
+                        owner[age as usize] = Some(i);
+                        fires |= age >= lowest;
+                    }
+                    Some(first) => {
+                        overlap = Some(match overlap {
+                            Some((f, a, _)) if f == first => (f, a, age),
+                            _ => (first, age, age),
+                        });
+                    }
+                }
+            }
+            if let Some((first, a, b)) = overlap {
+                out.warn(
+                    &format!("$.age_schedules[{i}].ages"),
+                    format!(
+                        "{} overlap with $.age_schedules[{first}] (\"{}\"), which wins",
+                        age_span(a, b),
+                        rules.age_schedules[first].id
+                    ),
+                );
+            }
+            if !fires {
+                out.warn(
+                    &format!("$.age_schedules[{i}]"),
+                    format!(
+                        "can never fire: {} are below the minimum age of {lowest} or covered by earlier schedules",
+                        age_span(ages.min, ages.max)
+                    ),
+                );
+            }
+        }
+        let mut age = lowest;
+        while age <= MAX_AGE {
+            if owner[age as usize].is_none() {
+                let start = age;
+                while age < MAX_AGE && owner[(age + 1) as usize].is_none() {
+                    age += 1;
+                }
+                out.warn(
+                    "$.age_schedules",
+                    format!(
+                        "{} have no {} schedule: the general schedule ($.treatments.{}) applies",
+                        age_span(start, age),
+                        kind.id(),
+                        kind.id()
+                    ),
+                );
+            }
+            age += 1;
+        }
+    }
+}
+
+fn age_span(a: i64, b: i64) -> String {
+    if a == b {
+        format!("age {a}")
+    } else {
+        format!("ages {a}–{b}")
+    }
+}
+
+fn check_aftercare(rules: &Rules, out: &mut Lint) {
+    for (i, a) in rules.aftercare.iter().enumerate() {
+        if a.treatments.is_empty() {
+            out.warn(&format!("$.aftercare[{i}].treatments"), "is empty, so this advice is never shown".into());
+        }
+    }
+}
+
+/// A source is one or more seed file names (`001_8463ed7e798e68ea.txt`) separated by
+/// commas, or `clinic default` with a note giving the reason.
+fn check_source(path: &str, source: &str, note: &str, out: &mut Lint) {
+    if source.trim().is_empty() {
+        out.warn(path, "has no source: cite a source article or write \"clinic default\"".into());
+        return;
+    }
+    for part in source.split(',').map(str::trim) {
+        if part == "clinic default" {
+            if note.trim().is_empty() {
+                out.warn(path, "is a clinic default without a note giving the reason".into());
+            }
+        } else if !is_seed_name(part) {
+            out.warn(path, format!("source \"{part}\" is neither a source article file name nor \"clinic default\""));
+        }
+    }
+}
+
+fn is_seed_name(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 24
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && b[3] == b'_'
+        && b[4..20].iter().all(|c| c.is_ascii_hexdigit())
+        && s.ends_with(".txt")
+}

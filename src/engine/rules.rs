@@ -1,0 +1,349 @@
+//! The rules file: every fact, number and text the engine uses, as data a clinic can
+//! replace without a programmer. `rules/default.json` is embedded as the default.
+//!
+//! Every fact cites its source: a file name from the clinic's source articles, or
+//! `clinic default` with a `note` giving the reason.
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::{Goal, Screening};
+use super::error::EngineError;
+use super::{Lang, TreatmentKind};
+
+/// The rules-file format this engine reads. A file with another version is refused.
+pub const RULES_FORMAT: u32 = 1;
+
+/// The embedded default rules, as shipped.
+pub const DEFAULT_RULES_JSON: &str = include_str!("../../rules/default.json");
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// The rules-file format, currently 1.
+    pub format: u32,
+    /// The clinic's own label for this revision, shown in the result's footer.
+    pub revision: String,
+    pub settings: Settings,
+    pub treatments: Treatments,
+    pub goals: Vec<GoalRule>,
+    pub combination: Cited,
+    pub screening: Vec<ScreeningRule>,
+    pub age_schedules: Vec<AgeSchedule>,
+    pub aftercare: Vec<AftercareRule>,
+    pub messages: Messages,
+}
+
+/// A piece of text in each language the app speaks. A missing language falls back to the
+/// other one at run time, and `recommend lint` warns about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fr: Option<String>,
+}
+
+impl Text {
+    /// The text in `lang`, else in the other language, else empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::En => (&self.en, &self.fr),
+            Lang::Fr => (&self.fr, &self.en),
+        };
+        first
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .or(second.as_deref())
+            .unwrap_or("")
+    }
+
+    /// The languages this text is missing or blank in.
+    pub fn missing(&self) -> Vec<Lang> {
+        [(Lang::En, &self.en), (Lang::Fr, &self.fr)]
+            .into_iter()
+            .filter(|(_, t)| t.as_deref().is_none_or(|s| s.trim().is_empty()))
+            .map(|(l, _)| l)
+            .collect()
+    }
+}
+
+/// An inclusive range of whole numbers, such as "3–4 sessions".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub min: i64,
+    pub max: i64,
+}
+
+impl Range {
+    pub fn contains(self, n: i64) -> bool {
+        self.min <= n && n <= self.max
+    }
+}
+
+/// A number with where it comes from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setting {
+    pub value: i64,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A range with where it comes from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitedRange {
+    pub min: i64,
+    pub max: i64,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl CitedRange {
+    pub fn range(&self) -> Range {
+        Range { min: self.min, max: self.max }
+    }
+}
+
+/// A sentence shown as a reason, with its source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cited {
+    pub text: Text,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Below this age the answer is always "consult".
+    pub min_age: Setting,
+    /// Microneedling is not proposed below this age.
+    pub microneedling_min_age: Setting,
+    /// Every session before an event ends at least this many days before it.
+    pub event_buffer_days: Setting,
+    /// The first proposed session is this many days after today.
+    pub first_session_after_days: Setting,
+    /// Days between a microneedling and a mesotherapy session in a combined plan.
+    pub combined_gap_days: Setting,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Treatments {
+    pub microneedling: TreatmentRules,
+    pub mesotherapy: TreatmentRules,
+}
+
+impl Treatments {
+    pub fn get(&self, kind: TreatmentKind) -> &TreatmentRules {
+        match kind {
+            TreatmentKind::Microneedling => &self.microneedling,
+            TreatmentKind::Mesotherapy => &self.mesotherapy,
+        }
+    }
+}
+
+/// What the clinic says about one treatment, and its general schedule (used when no age
+/// schedule applies).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentRules {
+    pub name: Text,
+    /// One plain line for a newcomer.
+    pub explain: Text,
+    pub sessions: CitedRange,
+    pub interval_days: CitedRange,
+    pub session_minutes: CitedRange,
+    /// Days of visible redness to expect, compared with the visitor's `downtime`.
+    pub redness_days: Setting,
+    pub downtime: Cited,
+    pub results: Cited,
+    pub maintenance: Cited,
+    /// Shown as the reason for the schedule when no age schedule applies.
+    pub general_schedule: Cited,
+}
+
+/// Which treatment a goal points to, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalRule {
+    pub goal: Goal,
+    pub treatment: TreatmentKind,
+    pub label: Text,
+    pub explain: Text,
+    pub reason: Cited,
+    /// Proposed instead when the main treatment is not available to this visitor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<Alternative>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    pub treatment: TreatmentKind,
+    pub reason: Cited,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreeningRule {
+    pub item: Screening,
+    /// The question in plain words.
+    pub label: Text,
+    /// Why this sends the visitor to a practitioner first.
+    pub reason: Cited,
+}
+
+/// A schedule for an age band, from the source article 004 where it covers the age.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeSchedule {
+    /// A stable id, used in the reason's `rule` (`schedule.<id>`).
+    pub id: String,
+    pub treatment: TreatmentKind,
+    /// Inclusive ages.
+    pub ages: Range,
+    pub sessions: Range,
+    pub interval_days: Range,
+    pub reason: Cited,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AftercareRule {
+    pub id: String,
+    pub treatments: Vec<TreatmentKind>,
+    pub text: Text,
+    pub source: String,
+}
+
+/// The engine's own sentences. Placeholders in braces are filled in: `{age}`,
+/// `{min_age}`, `{event}`, `{buffer}`, `{count}`, `{goal}`, `{treatment}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Messages {
+    pub disclaimer: Text,
+    pub summary_microneedling: Text,
+    pub summary_mesotherapy: Text,
+    pub summary_both: Text,
+    pub summary_consult: Text,
+    pub under_min_age: Cited,
+    pub microneedling_min_age: Cited,
+    pub prefers_no_redness: Cited,
+    pub no_goals: Text,
+    pub no_treatment_left: Text,
+    pub goal_without_rule: Text,
+    pub screening_without_rule: Text,
+    pub redness_longer_than_accepted: Text,
+    pub sessions_after_event: Text,
+    pub age_without_schedule: Text,
+    pub no_dates_without_today: Text,
+}
+
+/// A finding of `lint`: where in the file (a JSON path) and what.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub path: String,
+    pub message: String,
+}
+
+/// What `lint` found: errors make the file unusable; warnings are worth a look.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LintReport {
+    pub errors: Vec<Finding>,
+    pub warnings: Vec<Finding>,
+}
+
+impl Rules {
+    /// The embedded default rules.
+    pub fn default_rules() -> Rules {
+        // The default rules are checked by the test suite, so this cannot fail in a build
+        // that passed its tests; the fallback keeps even a broken build from panicking.
+        Rules::from_json(DEFAULT_RULES_JSON).unwrap_or_else(|_| Rules::empty())
+    }
+
+    /// Parses a rules file and refuses it when `lint` finds errors.
+    pub fn from_json(text: &str) -> Result<Rules, EngineError> {
+        let rules = Rules::parse(text)?;
+        let report = rules.lint();
+        match report.errors.into_iter().next() {
+            Some(first) => Err(EngineError::invalid_rules(first.path, first.message)),
+            None => Ok(rules),
+        }
+    }
+
+    /// Parses without the semantic checks (for `lint`, which reports them all).
+    pub fn parse(text: &str) -> Result<Rules, EngineError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = json_path(&e.path().to_string());
+            EngineError::invalid_rules(path, e.into_inner().to_string())
+        })
+    }
+
+    /// Parses and checks a rules file, reporting every problem found.
+    pub fn lint_json(text: &str) -> LintReport {
+        match Rules::parse(text) {
+            Ok(rules) => rules.lint(),
+            Err(EngineError::InvalidRules { path, message })
+            | Err(EngineError::InvalidAnswers { field: path, message }) => LintReport {
+                errors: vec![Finding { path, message }],
+                warnings: vec![],
+            },
+        }
+    }
+
+    pub fn goal_rule(&self, goal: Goal) -> Option<&GoalRule> {
+        self.goals.iter().find(|g| g.goal == goal)
+    }
+
+    pub fn screening_rule(&self, item: Screening) -> Option<&ScreeningRule> {
+        self.screening.iter().find(|s| s.item == item)
+    }
+
+    /// The first age schedule for this treatment that covers `age`.
+    pub fn age_schedule(&self, treatment: TreatmentKind, age: i64) -> Option<&AgeSchedule> {
+        self.age_schedules
+            .iter()
+            .find(|s| s.treatment == treatment && s.ages.contains(age))
+    }
+
+    /// Checks everything the types cannot: ranges, duplicates, coverage and translations.
+    pub fn lint(&self) -> LintReport {
+        super::lint::lint(self)
+    }
+
+    /// A last-resort rule set with no facts, used only if the embedded file were
+    /// unreadable: every answer then gets "consult", which is always safe.
+    fn empty() -> Rules {
+        let setting = |value| Setting { value, source: "clinic default".into(), note: String::new() };
+        Rules {
+            format: RULES_FORMAT,
+            revision: "fallback (no rules)".into(),
+            settings: Settings {
+                min_age: setting(18),
+                microneedling_min_age: setting(22),
+                event_buffer_days: setting(14),
+                first_session_after_days: setting(7),
+                combined_gap_days: setting(7),
+            },
+            ..Rules::default()
+        }
+    }
+}
+
+/// Turns serde_path_to_error's `goals[2].treatment` into `$.goals[2].treatment`.
+fn json_path(path: &str) -> String {
+    if path.is_empty() || path == "." {
+        "$".to_string()
+    } else {
+        format!("$.{path}")
+    }
+}
