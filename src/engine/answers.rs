@@ -168,6 +168,12 @@ pub const MAX_AGE: i64 = 120;
 impl Answers {
     /// Parses and validates answers from JSON text.
     pub fn from_json(text: &str) -> Result<Answers, EngineError> {
+        // serde also reads a struct from a JSON array of its fields in order; answers are
+        // always an object, so anything else is refused before it can be misread.
+        let trimmed = text.trim_start();
+        if !trimmed.is_empty() && !trimmed.starts_with('{') {
+            return Err(EngineError::invalid_answers("answers", "must be a JSON object"));
+        }
         let de = &mut serde_json::Deserializer::from_str(text);
         let answers: Answers = serde_path_to_error::deserialize(de).map_err(|e| {
             let field = e.path().to_string();

@@ -18,7 +18,7 @@ pub enum EngineError {
 impl EngineError {
     pub fn invalid_answers(field: impl Into<String>, message: impl Into<String>) -> Self {
         let field = field.into();
-        let field = if field.is_empty() || field == "." { "answers".to_string() } else { field };
+        let field = if field.is_empty() || field == "." || field == "?" { "answers".to_string() } else { field };
         EngineError::InvalidAnswers { field, message: message.into() }
     }
 

@@ -341,7 +341,7 @@ impl Rules {
 
 /// Turns serde_path_to_error's `goals[2].treatment` into `$.goals[2].treatment`.
 fn json_path(path: &str) -> String {
-    if path.is_empty() || path == "." {
+    if path.is_empty() || path == "." || path == "?" {
         "$".to_string()
     } else {
         format!("$.{path}")

@@ -1,0 +1,108 @@
+//! The `recommend` command line, as clinic staff and scripts use it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn recommend(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_recommend"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("recommend runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp_file(name: &str, content: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("recommend-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// (arguments, stdin, exit code, stdout must contain, stderr must contain)
+const CASES: &[(&[&str], &str, i32, &str, &str)] = &[
+    (
+        &["-"],
+        r#"{"goals":["hydration","scars"],"age":36,"today":"2026-11-22","screening":[]}"#,
+        0,
+        r#""treatment": "both""#,
+        "",
+    ),
+    (
+        &["--lang", "fr", "-"],
+        r#"{"goals":["hydration"],"age":36,"today":"2026-11-22","screening":[]}"#,
+        0,
+        "La mésothérapie semble",
+        "",
+    ),
+    (&["-"], r#"{"goals":["tan"],"age":36,"screening":[]}"#, 2, "", "invalid answers: goals[0]: unknown variant `tan`"),
+    (&["--lang", "de", "-"], "{}", 2, "", "unknown language \"de\""),
+    (&["--frobnicate"], "{}", 2, "", "unknown option --frobnicate"),
+    (&["lint"], "", 2, "", "lint needs exactly one rules file"),
+    (&["lint", "rules/default.json"], "", 0, "0 error(s), 0 warning(s)", ""),
+];
+
+#[test]
+fn command_line_cases() {
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+    for (args, stdin, code, out, err) in CASES {
+        let o = recommend(args, stdin);
+        let (stdout, stderr) = (text(&o.stdout), text(&o.stderr));
+        assert_eq!(o.status.code(), Some(*code), "{args:?}: {stderr}");
+        assert!(stdout.contains(out), "{args:?}: stdout {stdout}");
+        assert!(stderr.contains(err), "{args:?}: stderr {stderr}");
+        if err.starts_with("invalid answers") {
+            assert_eq!(stderr.lines().count(), 1, "{args:?}: the error is one line: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn output_is_a_valid_recommendation_with_dates_from_the_system_clock() {
+    let o = recommend(&["-"], r#"{"goals":["hydration"],"age":36,"screening":[]}"#);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["treatment"], "mesotherapy");
+    assert_eq!(v["plan"][0]["dates"].as_array().map(Vec::len), Some(3), "{v}");
+    assert!(v["disclaimer"].as_str().unwrap().contains("not medical advice"));
+}
+
+#[test]
+fn lint_reports_the_reopened_40_to_45_gap() {
+    let mut rules: serde_json::Value =
+        serde_json::from_str(treatment_finder::engine::DEFAULT_RULES_JSON).unwrap();
+    let bands = rules["age_schedules"].as_array_mut().unwrap();
+    bands.retain(|b| b["id"] != "meso_40_44");
+    let path = temp_file("gap.json", &rules.to_string());
+    let o = recommend(&["lint", &path], "");
+    let stdout = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "warnings alone do not fail: {stdout}");
+    assert!(
+        stdout.contains("warning: $.age_schedules: ages 40–44 have no mesotherapy schedule"),
+        "{stdout}"
+    );
+    // The engine still answers for a 42-year-old, with the general course and a warning.
+    let o = recommend(&["--rules", &path, "-"], r#"{"goals":["hydration"],"age":42,"today":"2026-11-22","screening":[]}"#);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["warnings"][0]["code"], "age_without_schedule", "{v}");
+}
+
+#[test]
+fn a_broken_rules_file_fails_lint_with_the_path_and_is_refused_for_answers() {
+    let path = temp_file("broken.json", r#"{"format": 1, "revision": 7}"#);
+    let o = recommend(&["lint", &path], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stdout).contains("error: $.revision: invalid type: integer `7`"), "{}", text(&o.stdout));
+    let o = recommend(&["--rules", &path, "-"], r#"{"goals":[],"age":30,"screening":[]}"#);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("invalid rules: $.revision"), "{}", text(&o.stderr));
+}

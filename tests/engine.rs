@@ -1,0 +1,214 @@
+//! Data-driven engine tests: every case lives in `tests/data/*.json` and goes through one
+//! `check` helper, so adding a case means adding data, not code.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+use treatment_finder::engine::{recommend, Answers, EngineError, Lang, Recommendation, Rules};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    #[serde(default)]
+    lang: Lang,
+    answers: Value,
+    expect: Expect,
+}
+
+/// What a case checks. Every field is optional; only what is given is compared.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    treatment: Option<String>,
+    summary: Option<String>,
+    /// Rule ids that must appear among the reasons.
+    #[serde(default)]
+    rules: Vec<String>,
+    /// Rule ids that must not appear.
+    #[serde(default)]
+    no_rules: Vec<String>,
+    #[serde(default)]
+    sources_include: Vec<String>,
+    /// The exact warning codes, in order.
+    warnings: Option<Vec<String>>,
+    warning_text_contains: Option<String>,
+    /// Session dates per treatment.
+    dates: Option<BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
+    no_plan: bool,
+    #[serde(default)]
+    no_aftercare: bool,
+    event_date: Option<String>,
+    reason_count: Option<usize>,
+}
+
+fn load<T: for<'de> Deserialize<'de>>(name: &str) -> T {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn check(case: &Case, rules: &Rules) {
+    let name = &case.name;
+    let answers = Answers::from_json(&case.answers.to_string())
+        .unwrap_or_else(|e| panic!("{name}: answers refused: {e}"));
+    let rec: Recommendation = recommend(&answers, rules, case.lang).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let json = serde_json::to_value(&rec).unwrap();
+    let e = &case.expect;
+    let rule_ids: Vec<&str> = rec.reasons.iter().map(|r| r.rule.as_str()).collect();
+    if let Some(t) = &e.treatment {
+        assert_eq!(json["treatment"], *t, "{name}: treatment; reasons {rule_ids:?}");
+    }
+    if let Some(s) = &e.summary {
+        assert_eq!(&rec.summary, s, "{name}: summary");
+    }
+    for r in &e.rules {
+        assert!(rule_ids.contains(&r.as_str()), "{name}: expected reason {r}, got {rule_ids:?}");
+    }
+    for r in &e.no_rules {
+        assert!(!rule_ids.contains(&r.as_str()), "{name}: unexpected reason {r} in {rule_ids:?}");
+    }
+    for s in &e.sources_include {
+        assert!(rec.reasons.iter().any(|r| r.source.contains(s.as_str())), "{name}: no reason cites {s}");
+    }
+    if let Some(w) = &e.warnings {
+        let codes: Vec<&str> = rec.warnings.iter().map(|w| w.code.as_str()).collect();
+        assert_eq!(codes, *w, "{name}: warnings");
+    }
+    if let Some(text) = &e.warning_text_contains {
+        assert!(rec.warnings.iter().any(|w| w.text.contains(text.as_str())), "{name}: no warning mentions {text}: {:?}", rec.warnings);
+    }
+    if let Some(dates) = &e.dates {
+        let got: BTreeMap<String, Vec<String>> = rec
+            .plan
+            .iter()
+            .map(|p| (p.treatment.id().to_string(), p.dates.iter().map(|d| d.to_string()).collect()))
+            .collect();
+        assert_eq!(&got, dates, "{name}: dates");
+    }
+    if e.no_plan {
+        assert!(rec.plan.is_empty(), "{name}: a consult must have no plan");
+    }
+    if e.no_aftercare {
+        assert!(rec.aftercare.is_empty(), "{name}: no aftercare without a plan");
+    }
+    if let Some(d) = &e.event_date {
+        assert_eq!(json["event_date"], *d, "{name}: event_date");
+    }
+    if let Some(n) = e.reason_count {
+        assert_eq!(rec.reasons.len(), n, "{name}: reasons {rule_ids:?}");
+    }
+}
+
+#[test]
+fn recommendation_cases() {
+    let rules = Rules::default_rules();
+    let cases: Vec<Case> = load("recommend.json");
+    assert!(cases.len() >= 20);
+    for case in &cases {
+        check(case, &rules);
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InvalidCase {
+    name: String,
+    json: String,
+    field: String,
+    contains: String,
+}
+
+#[test]
+fn malformed_answers_name_the_field_and_the_problem() {
+    let cases: Vec<InvalidCase> = load("invalid_answers.json");
+    for case in &cases {
+        match Answers::from_json(&case.json) {
+            Ok(a) => panic!("{}: accepted {a:?}", case.name),
+            Err(EngineError::InvalidAnswers { field, message }) => {
+                assert_eq!(field, case.field, "{}: field ({message})", case.name);
+                assert!(message.contains(&case.contains), "{}: message {message:?} lacks {:?}", case.name, case.contains);
+            }
+            Err(other) => panic!("{}: wrong error kind {other:?}", case.name),
+        }
+    }
+}
+
+#[test]
+fn the_default_rules_lint_clean() {
+    let report = Rules::lint_json(treatment_finder::engine::DEFAULT_RULES_JSON);
+    assert_eq!(report.errors, vec![], "errors");
+    assert_eq!(report.warnings, vec![], "warnings");
+    assert!(Rules::from_json(treatment_finder::engine::DEFAULT_RULES_JSON).is_ok());
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LintCase {
+    name: String,
+    /// JSON-pointer edits applied to a copy of the default rules: set, or remove with null.
+    edits: Vec<(String, Value)>,
+    #[serde(default)]
+    errors: Vec<(String, String)>,
+    #[serde(default)]
+    warnings: Vec<(String, String)>,
+}
+
+/// Applies `edits` to the default rules: a JSON pointer and a value, or `null` to remove
+/// the key or array element.
+pub fn edited_rules(edits: &[(String, Value)]) -> String {
+    let mut doc: Value = serde_json::from_str(treatment_finder::engine::DEFAULT_RULES_JSON).unwrap();
+    for (pointer, value) in edits {
+        let (parent, last) = pointer.rsplit_once('/').unwrap();
+        let target = doc.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}"));
+        match (target, value) {
+            (Value::Object(map), Value::Null) => {
+                map.remove(last);
+            }
+            (Value::Array(items), Value::Null) => {
+                items.remove(last.parse::<usize>().unwrap());
+            }
+            (Value::Object(map), v) => {
+                map.insert(last.to_string(), v.clone());
+            }
+            (Value::Array(items), v) => items[last.parse::<usize>().unwrap()] = v.clone(),
+            _ => panic!("cannot edit {pointer}"),
+        }
+    }
+    doc.to_string()
+}
+
+#[test]
+fn lint_finds_what_a_clinic_got_wrong() {
+    let cases: Vec<LintCase> = load("lint.json");
+    for case in &cases {
+        let report = Rules::lint_json(&edited_rules(&case.edits));
+        let has = |found: &[treatment_finder::engine::Finding], (path, text): &(String, String)| {
+            found.iter().any(|f| &f.path == path && f.message.contains(text.as_str()))
+        };
+        for e in &case.errors {
+            assert!(has(&report.errors, e), "{}: expected error {e:?}, got {:?}", case.name, report.errors);
+        }
+        for w in &case.warnings {
+            assert!(has(&report.warnings, w), "{}: expected warning {w:?}, got {:?}", case.name, report.warnings);
+        }
+        assert_eq!(report.errors.len(), case.errors.len(), "{}: errors {:?}", case.name, report.errors);
+        assert_eq!(report.warnings.len(), case.warnings.len(), "{}: warnings {:?}", case.name, report.warnings);
+    }
+}
+
+#[test]
+fn a_rejected_rules_file_names_the_path() {
+    let text = edited_rules(&[("/treatments/mesotherapy/interval_days/min".into(), Value::from(30))]);
+    let err = Rules::from_json(&text).unwrap_err();
+    assert_eq!(
+        err,
+        EngineError::InvalidRules {
+            path: "$.treatments.mesotherapy.interval_days".into(),
+            message: "min 30 is greater than max 28".into()
+        }
+    );
+}

@@ -1,0 +1,157 @@
+//! Exhaustive safety invariants: every combination of goals, screening, downtime, age
+//! bands and event distances goes through the engine, in both languages, and each result
+//! is checked against the promises the product makes to a visitor.
+#![cfg(not(target_arch = "wasm32"))]
+
+use treatment_finder::engine::{
+    recommend, rule_texts, Answers, Area, Date, Downtime, Goal, Lang, Recommendation, Rules,
+    Screening, Treatment, TreatmentKind,
+};
+
+/// Ages on each side of every boundary the rules and settings draw.
+const AGES: [i64; 19] = [0, 17, 18, 21, 22, 27, 28, 29, 30, 34, 35, 39, 40, 44, 45, 65, 66, 100, 120];
+/// Days from today to the event: today, tomorrow, inside and at the edge of the buffer,
+/// three weeks, and far away.
+const EVENT_DAYS: [i64; 10] = [0, 1, 7, 13, 20, 21, 22, 35, 60, 365];
+
+fn screening_sets() -> Vec<Vec<Screening>> {
+    let mut sets = vec![vec![], Screening::ALL.to_vec()];
+    sets.extend(Screening::ALL.iter().map(|s| vec![*s]));
+    sets
+}
+
+#[test]
+fn every_combination_keeps_the_safety_promises() {
+    let rules = Rules::default_rules();
+    let today = Date::parse("2026-11-22").unwrap();
+    let s = &rules.settings;
+    let buffer = s.event_buffer_days.value;
+    let first_day = today.add_days(s.first_session_after_days.value);
+    let mut checked = 0u64;
+    let downtimes: Vec<Option<Downtime>> =
+        std::iter::once(None).chain(Downtime::ALL.into_iter().map(Some)).collect();
+
+    for mask in 0u32..(1 << Goal::ALL.len()) {
+        let goals: Vec<Goal> =
+            Goal::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, g)| *g).collect();
+        let events: Vec<Option<Date>> = if goals.contains(&Goal::Event) {
+            EVENT_DAYS.iter().map(|d| Some(today.add_days(*d))).collect()
+        } else {
+            vec![None]
+        };
+        for event_date in &events {
+            for screening in screening_sets() {
+                for downtime in &downtimes {
+                    for age in AGES {
+                        let answers = Answers {
+                            goals: goals.clone(),
+                            event_date: *event_date,
+                            today: Some(today),
+                            age,
+                            areas: vec![Area::Face],
+                            downtime: *downtime,
+                            screening: screening.clone(),
+                        };
+                        let en = recommend(&answers, &rules, Lang::En).expect("valid answers");
+                        let fr = recommend(&answers, &rules, Lang::Fr).expect("valid answers");
+                        let why = format!("{answers:?}");
+                        assert_eq!(en.treatment, fr.treatment, "{why}: languages disagree");
+                        assert_eq!(
+                            en.plan.iter().map(|p| &p.dates).collect::<Vec<_>>(),
+                            fr.plan.iter().map(|p| &p.dates).collect::<Vec<_>>(),
+                            "{why}: languages disagree on dates"
+                        );
+                        for rec in [&en, &fr] {
+                            check(&answers, rec, &why, buffer, first_day, &rules);
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!("checked {checked} combinations of answers, each in English and French");
+    assert!(checked > 1_000_000, "only {checked} combinations");
+}
+
+fn check(a: &Answers, rec: &Recommendation, why: &str, buffer: i64, first_day: Date, rules: &Rules) {
+    // Any screening item, or an age under the minimum, means consult and nothing to book.
+    if !a.screening.is_empty() || a.age < rules.settings.min_age.value {
+        assert_eq!(rec.treatment, Treatment::Consult, "{why}");
+    }
+    for item in &a.screening {
+        let rule = format!("screening.{}", item.id());
+        assert!(rec.reasons.iter().any(|r| r.rule == rule), "{why}: no reason names {rule}");
+    }
+    if rec.treatment == Treatment::Consult {
+        assert!(rec.plan.is_empty() && rec.aftercare.is_empty(), "{why}: consult with a plan");
+    } else {
+        let expected = if rec.treatment == Treatment::Both { 2 } else { 1 };
+        assert_eq!(rec.plan.len(), expected, "{why}: plan items");
+        assert!(!rec.aftercare.is_empty(), "{why}: a plan without aftercare");
+    }
+    // Microneedling is never proposed under its minimum age or to someone who accepts no redness.
+    let has_micro = rec.plan.iter().any(|p| p.treatment == TreatmentKind::Microneedling);
+    if a.age < rules.settings.microneedling_min_age.value || a.downtime == Some(Downtime::None) {
+        assert!(!has_micro, "{why}: microneedling proposed");
+    }
+    // Every result explains itself, in full sentences with a source.
+    assert!(!rec.reasons.is_empty(), "{why}: no reason");
+    for r in &rec.reasons {
+        assert!(!r.source.trim().is_empty(), "{why}: reason {} has no source", r.rule);
+    }
+    let mut texts: Vec<&str> = vec![&rec.summary, &rec.disclaimer];
+    texts.extend(rec.reasons.iter().map(|r| r.text.as_str()));
+    texts.extend(rec.warnings.iter().map(|w| w.text.as_str()));
+    texts.extend(rec.aftercare.iter().map(String::as_str));
+    for p in &rec.plan {
+        texts.extend([p.name.as_str(), &p.downtime, &p.results, &p.maintenance]);
+    }
+    for t in texts {
+        assert!(!t.trim().is_empty(), "{why}: an empty text in {:?}", rec.lang);
+        assert!(!(t.contains('{') || t.contains('}')), "{why}: unfilled placeholder in {t:?}");
+    }
+    // Dates: none before the first bookable day, none inside the event's buffer, the right
+    // count, the right spacing, and a warning exactly when some moved after the event.
+    let event = rec.event_date;
+    let mut all: Vec<(Date, TreatmentKind)> = vec![];
+    for p in &rec.plan {
+        assert_eq!(p.dates.len() as i64, p.sessions.min, "{why}: session count");
+        for pair in p.dates.windows(2) {
+            assert!(pair[0].days_until(pair[1]) >= p.interval_days.min, "{why}: sessions too close");
+        }
+        all.extend(p.dates.iter().map(|d| (*d, p.treatment)));
+    }
+    all.sort();
+    for pair in all.windows(2) {
+        if pair[0].1 != pair[1].1 {
+            assert!(
+                pair[0].0.days_until(pair[1].0) >= rules.settings.combined_gap_days.value,
+                "{why}: two treatments too close"
+            );
+        }
+    }
+    let mut after = 0;
+    for (d, _) in &all {
+        assert!(*d >= first_day, "{why}: {d} is before the first bookable day");
+        if let Some(e) = event {
+            assert!(d.days_until(e) >= buffer || *d > e, "{why}: {d} is inside the buffer before {e}");
+            after += usize::from(*d > e);
+        }
+    }
+    let warned = rec.warnings.iter().any(|w| w.code == "sessions_after_event");
+    assert_eq!(warned, after > 0, "{why}: after-event warning");
+}
+
+#[test]
+fn every_rules_text_exists_in_both_languages() {
+    let rules = Rules::default_rules();
+    let texts = rule_texts(&rules);
+    assert!(texts.len() > 80, "only {} texts", texts.len());
+    for (path, text) in texts {
+        for lang in Lang::ALL {
+            let missing = text.missing();
+            assert!(!missing.contains(&lang), "{path} has no {} text", lang.name());
+        }
+    }
+}
