@@ -1,29 +1,433 @@
 //! Browser component tests: run in headless Chromium by `wasm-bindgen-test-runner`
 //! (see scripts/test, stage "browser").
+//!
+//! Each test renders `App` into a fresh element with a fixed date, language and
+//! configuration, then drives it as a visitor would: real DOM clicks and input events,
+//! awaiting `yew::scheduler::flush()` after each (never a sleep).
 #![cfg(target_arch = "wasm32")]
 
-use treatment_finder::app::App;
+use std::rc::Rc;
+
+use treatment_finder::app::{App, AppProps};
+use treatment_finder::config::{self, Config};
+use treatment_finder::draft::{Resume, Step};
+use treatment_finder::engine::{Date, Goal, Lang, Rules, Screening};
+use treatment_finder::share;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh, empty element in the document body to render one component into.
-fn fresh_root() -> web_sys::Element {
+const TODAY: &str = "2026-11-23";
+
+fn today() -> Date {
+    Date::parse(TODAY).unwrap()
+}
+
+fn rules() -> Rules {
+    Rules::default_rules()
+}
+
+/// A configuration as `clinic.json` would give it.
+fn clinic(json: &str) -> Rc<Config> {
+    let (config, issues) = config::resolve(Some(json), &[], "http://127.0.0.1");
+    assert!(issues.is_empty() || json.contains("javascript"), "{issues:?}");
+    Rc::new(config)
+}
+
+fn props() -> AppProps {
+    AppProps {
+        config: clinic(r##"{"clinic_name":"Clinique Test","booking_url":"https://book.example/c","contact":"Call 514-555-0100.","accent":"#aa3355"}"##),
+        rules: Rc::new(rules()),
+        today: Some(today()),
+        lang: Some(Lang::En),
+        resume: None,
+    }
+}
+
+/// One rendered app; dropping it unmounts the app and removes its element.
+struct Page {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+async fn render(props: AppProps) -> Page {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    root
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Page { root, handle: Some(handle) }
+}
+
+impl Page {
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector).unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default().trim().to_string()
+    }
+
+    fn input(&self, selector: &str) -> HtmlInputElement {
+        self.get(selector).dyn_into().unwrap()
+    }
+
+    fn checked(&self, selector: &str) -> bool {
+        self.input(selector).checked()
+    }
+
+    /// The id of the element that has keyboard focus.
+    fn focused_id(&self) -> String {
+        let document = web_sys::window().unwrap().document().unwrap();
+        document.active_element().map(|e| e.id()).unwrap_or_default()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Clicks the button whose text is `label`.
+    async fn press(&self, label: &str) {
+        let button = self
+            .all("button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == label)
+            .unwrap_or_else(|| panic!("no button labelled {label:?}"));
+        button.dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Types `value` into an input the way a browser reports it: the value, then `input`.
+    async fn fill(&self, selector: &str, value: &str) {
+        let input = self.input(selector);
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+        input.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    /// Goes from step 1 to the result with the given answers.
+    async fn answer(&self, goals: &[Goal], age: &str, screening: &[Screening]) {
+        for g in goals {
+            self.click(&format!("#goal-{}", g.id())).await;
+        }
+        self.press("Next").await;
+        self.fill("#age", age).await;
+        self.press("Next").await;
+        if screening.is_empty() {
+            self.click("#screen-none").await;
+        }
+        for s in screening {
+            self.click(&format!("#screen-{}", s.id())).await;
+        }
+        self.press("See my recommendation").await;
+    }
 }
 
 #[wasm_bindgen_test]
-async fn app_renders_its_heading() {
-    let root = fresh_root();
-    let app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+async fn app_renders_its_heading_in_one_main() {
+    let page = render(props()).await;
+    assert_eq!(page.text("main > h1"), "Treatment finder");
+    assert_eq!(page.all("main").len(), 1);
+    assert_eq!(page.text(".clinic-name"), "Clinique Test");
+}
 
-    let h1 = root.query_selector("main > h1").unwrap().expect("the app renders an h1 inside main");
-    assert_eq!(h1.text_content().as_deref(), Some("Treatment finder"));
+#[wasm_bindgen_test]
+async fn step_one_lists_every_goal_with_its_label_from_the_rules() {
+    let page = render(props()).await;
+    let rules = rules();
+    assert_eq!(page.text("#step-count"), "Step 1 of 4");
+    assert_eq!(page.text("#step-heading"), "What would you like to improve?");
+    assert_eq!(page.all("#goals-group input[type=checkbox]").len(), 9);
+    for goal in Goal::ALL {
+        let rule = rules.goal_rule(goal).unwrap();
+        assert_eq!(page.text(&format!("label[for=goal-{}]", goal.id())), rule.label.get(Lang::En));
+        assert!(!page.checked(&format!("#goal-{}", goal.id())));
+    }
+    // The treatments are explained in one line each, from the rules.
+    let terms = page.text(".terms");
+    assert!(terms.contains(rules.treatments.microneedling.explain.get(Lang::En)), "{terms}");
+    assert!(terms.contains(rules.treatments.mesotherapy.explain.get(Lang::En)), "{terms}");
+    assert!(page.find("button.secondary").is_none(), "no Back button on step 1");
+}
 
-    app.destroy();
-    root.remove();
+#[wasm_bindgen_test]
+async fn the_event_goal_reveals_a_date_field_from_today() {
+    let page = render(props()).await;
+    assert!(page.find("#event-date").is_none());
+    page.click("#goal-event").await;
+    let date = page.input("#event-date");
+    assert_eq!(date.type_(), "date");
+    assert_eq!(date.get_attribute("min").as_deref(), Some(TODAY));
+    assert_eq!(page.text("label[for=event-date]"), "Date of your event");
+    page.click("#goal-event").await;
+    assert!(page.find("#event-date").is_none());
+}
+
+/// Each case: goals to tick, event date to type, the error shown and the field focused.
+#[wasm_bindgen_test]
+async fn step_one_names_what_is_missing_and_focuses_it() {
+    for (goals, event, error_id, message, focused) in [
+        (&[][..], None, "goals-error", "Choose at least one goal.", "goal-hydration"),
+        (&[Goal::Event][..], None, "event-date-error", "Enter the date of your event.", "event-date"),
+        (&[Goal::Event][..], Some("2026-11-01"), "event-date-error", "The event date is in the past: choose today or a later date.", "event-date"),
+    ] {
+        let page = render(props()).await;
+        for g in goals {
+            page.click(&format!("#goal-{}", g.id())).await;
+        }
+        if let Some(date) = event {
+            page.fill("#event-date", date).await;
+        }
+        page.press("Next").await;
+        let error = page.get(&format!("#{error_id}"));
+        assert_eq!(error.text_content().unwrap().trim(), message);
+        assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+        let field = page.get(&format!("#{focused}"));
+        assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"), "{focused}");
+        assert!(field.get_attribute("aria-describedby").unwrap_or_default().contains(error_id), "{focused}");
+        assert_eq!(page.focused_id(), focused);
+        assert_eq!(page.text("#step-count"), "Step 1 of 4", "the step did not change");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_error_clears_once_fixed() {
+    let page = render(props()).await;
+    page.press("Next").await;
+    assert!(page.find("#goals-error").is_some());
+    page.click("#goal-pores").await;
+    assert!(page.find("#goals-error").is_none());
+    assert_eq!(page.get("#goal-hydration").get_attribute("aria-invalid"), None);
+}
+
+#[wasm_bindgen_test]
+async fn step_two_checks_the_age() {
+    for (age, message) in [
+        ("", "Enter your age."),
+        ("121", "Enter an age between 0 and 120."),
+        ("36.5", "Enter your age as a whole number of years, for example 36."),
+    ] {
+        let page = render(props()).await;
+        page.click("#goal-hydration").await;
+        page.press("Next").await;
+        page.fill("#age", age).await;
+        page.press("Next").await;
+        assert_eq!(page.text("#age-error"), message, "age {age:?}");
+        assert_eq!(page.focused_id(), "age");
+        assert_eq!(page.text("#step-count"), "Step 2 of 4");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn each_step_change_focuses_the_new_heading_and_back_keeps_answers() {
+    let page = render(props()).await;
+    page.click("#goal-hydration").await;
+    page.press("Next").await;
+    assert_eq!(page.text("#step-count"), "Step 2 of 4");
+    assert_eq!(page.focused_id(), "step-heading");
+    assert_eq!(page.text("#step-heading"), "About you");
+    assert!(page.checked("#area-face"), "face is the default area");
+    page.fill("#age", "40").await;
+    page.click("#downtime-a_week").await;
+    page.press("Next").await;
+    assert_eq!(page.text("#step-count"), "Step 3 of 4");
+    assert_eq!(page.focused_id(), "step-heading");
+    page.press("Back").await;
+    assert_eq!(page.input("#age").value(), "40");
+    assert!(page.checked("#downtime-a_week"));
+    page.press("Back").await;
+    assert!(page.checked("#goal-hydration"));
+}
+
+#[wasm_bindgen_test]
+async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
+    let page = render(props()).await;
+    page.click("#goal-hydration").await;
+    page.press("Next").await;
+    page.fill("#age", "30").await;
+    page.press("Next").await;
+    assert_eq!(page.all("#health-group input[type=checkbox]").len(), Screening::ALL.len() + 1);
+    page.press("See my recommendation").await;
+    assert_eq!(page.text("#health-error"), "Tick the items that apply to you, or “None of these apply to me”.");
+    assert_eq!(page.focused_id(), "screen-pregnant_or_breastfeeding");
+    page.click("#screen-blood_thinners").await;
+    assert!(page.find("#health-error").is_none());
+    page.click("#screen-none").await;
+    assert!(page.checked("#screen-none"));
+    assert!(!page.checked("#screen-blood_thinners"));
+    page.click("#screen-keloid_scarring").await;
+    assert!(!page.checked("#screen-none"));
+}
+
+#[wasm_bindgen_test]
+async fn hydration_and_scars_at_36_gives_both_with_dated_sessions() {
+    let page = render(props()).await;
+    page.answer(&[Goal::Hydration, Goal::Scars], "36", &[]).await;
+    let rules = rules();
+    assert_eq!(page.text("#step-count"), "Step 4 of 4");
+    assert_eq!(page.text("#result-summary"), rules.messages.summary_both.get(Lang::En));
+    assert_eq!(page.focused_id(), "result-summary");
+
+    let items = page.all("#timeline li");
+    assert!(items.len() >= 2, "sessions on the timeline");
+    let dates: Vec<String> =
+        items.iter().map(|li| li.query_selector("time").unwrap().unwrap().get_attribute("datetime").unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "the timeline is in date order");
+    assert!(dates.iter().all(|d| d.as_str() > TODAY));
+    let labels = page.text("#timeline");
+    assert!(labels.contains("Microneedling: session 1 of") && labels.contains("Mesotherapy: session 1 of"), "{labels}");
+    // Dates read as a person writes them: "30 November 2026".
+    assert!(page.text("#timeline time").ends_with("2026") || page.text("#timeline time").ends_with("2027"));
+
+    // Why, with sources; aftercare; disclaimer.
+    assert!(page.all(".reasons li").len() >= 3);
+    assert!(page.find(".reasons cite[title='003_8f7a4763e8386d43.txt']").is_some());
+    assert!(!page.all(".aftercare li").is_empty());
+    assert_eq!(page.text(".disclaimer"), rules.messages.disclaimer.get(Lang::En));
+
+    // Book: a new tab, only treatment and lang added.
+    let book = page.get("#book");
+    assert_eq!(book.get_attribute("href").as_deref(), Some("https://book.example/c?treatment=both&lang=en"));
+    assert_eq!(book.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(book.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    for label in ["Add to calendar", "Copy link", "Print or save as PDF", "Start over"] {
+        assert!(page.all("button").iter().any(|b| b.text_content().unwrap().trim() == label), "{label}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_screening_item_gives_consult_with_no_plan_and_no_book_link() {
+    let page = render(props()).await;
+    page.answer(&[Goal::Hydration, Goal::Scars], "36", &[Screening::BloodThinners]).await;
+    let rules = rules();
+    assert_eq!(page.text("#result-summary"), rules.messages.summary_consult.get(Lang::En));
+    assert!(page.find("#book").is_none());
+    assert!(page.find("#timeline").is_none());
+    assert!(!page.all("button").iter().any(|b| b.text_content().unwrap().trim() == "Add to calendar"));
+    let reason = rules.screening_rule(Screening::BloodThinners).unwrap().reason.text.get(Lang::En);
+    assert!(page.text(".reasons").contains(reason));
+    assert_eq!(page.text(".contact p"), "Call 514-555-0100.");
+}
+
+#[wasm_bindgen_test]
+async fn under_18_gives_consult() {
+    let page = render(props()).await;
+    page.answer(&[Goal::Dullness], "16", &[]).await;
+    assert_eq!(page.get("#result-summary").get_attribute("data-treatment").as_deref(), Some("consult"));
+    assert!(page.find("#book").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_language_toggle_switches_to_french_and_keeps_the_answers() {
+    let page = render(props()).await;
+    page.click("#goal-hydration").await;
+    page.click("#goal-scars").await;
+    let toggle = page.get(".lang-toggle");
+    assert_eq!(toggle.text_content().unwrap(), "Français");
+    assert_eq!(toggle.get_attribute("lang").as_deref(), Some("fr"));
+    page.click(".lang-toggle").await;
+
+    assert_eq!(page.text("main > h1"), "Trouver mon traitement");
+    assert_eq!(page.text("#step-count"), "Étape 1 sur 4");
+    assert_eq!(page.text("label[for=goal-hydration]"), "Hydratation");
+    assert!(page.checked("#goal-hydration") && page.checked("#goal-scars"));
+    assert!(!page.checked("#goal-texture"));
+    let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(page.text(".lang-toggle"), "English");
+    assert_eq!(page.get(".lang-toggle").get_attribute("lang").as_deref(), Some("en"));
+    page.click(".lang-toggle").await;
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+async fn the_result_follows_the_language() {
+    let page = render(props()).await;
+    page.click("#goal-hydration").await;
+    page.click("#goal-event").await;
+    page.fill("#event-date", "2027-02-14").await;
+    page.press("Next").await;
+    page.fill("#age", "36").await;
+    page.press("Next").await;
+    page.click("#screen-none").await;
+    page.press("See my recommendation").await;
+    let rules = rules();
+    assert_eq!(page.text("#result-summary"), rules.messages.summary_mesotherapy.get(Lang::En));
+    assert!(page.text("#timeline .is-event").contains("14 February 2027"));
+    page.click(".lang-toggle").await;
+    assert_eq!(page.text("#result-summary"), rules.messages.summary_mesotherapy.get(Lang::Fr));
+    assert!(page.text("#timeline .is-event").contains("14 février 2027"));
+    assert_eq!(page.get("#book").get_attribute("href").as_deref(), Some("https://book.example/c?treatment=mesotherapy&lang=fr"));
+}
+
+#[wasm_bindgen_test]
+async fn start_over_clears_the_answers() {
+    let page = render(props()).await;
+    page.answer(&[Goal::Pigmentation], "50", &[]).await;
+    page.press("Start over").await;
+    assert_eq!(page.text("#step-count"), "Step 1 of 4");
+    assert!(!page.checked("#goal-pigmentation"));
+    page.click("#goal-pigmentation").await;
+    page.press("Next").await;
+    assert_eq!(page.input("#age").value(), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_link_lands_on_the_health_step_with_the_rest_filled_in() {
+    let shared = share::decode("#v=1&goals=texture,event&event=2027-03-01&age=45&areas=face,neck&downtime=a_week&lang=fr").unwrap();
+    let page = render(AppProps {
+        lang: shared.lang,
+        resume: Some(Resume { draft: shared.to_draft(), step: Step::Health, remember: false }),
+        ..props()
+    })
+    .await;
+    assert_eq!(page.text("#step-count"), "Étape 3 sur 4");
+    assert!(!page.all("#health-group input").iter().any(|i| i.clone().dyn_into::<HtmlInputElement>().unwrap().checked()));
+    page.press("Retour").await;
+    assert_eq!(page.input("#age").value(), "45");
+    assert!(page.checked("#area-neck") && page.checked("#downtime-a_week"));
+    page.press("Retour").await;
+    assert!(page.checked("#goal-texture") && page.checked("#goal-event"));
+    assert_eq!(page.input("#event-date").value(), "2027-03-01");
+}
+
+#[wasm_bindgen_test]
+async fn the_configuration_sets_the_accent_and_hides_an_unsafe_book_link() {
+    let page = render(AppProps {
+        config: clinic(r##"{"booking_url":"javascript:alert(1)","accent":"#f5c542"}"##),
+        ..props()
+    })
+    .await;
+    let app: HtmlElement = page.get(".app").dyn_into().unwrap();
+    assert_eq!(app.style().get_property_value("--accent").unwrap(), "#f5c542");
+    assert_eq!(app.style().get_property_value("--accent-text").unwrap(), config::DARK_TEXT);
+    page.answer(&[Goal::Hydration], "30", &[]).await;
+    assert_eq!(page.get("#result-summary").get_attribute("data-treatment").as_deref(), Some("mesotherapy"));
+    assert!(page.find("#book").is_none());
 }

@@ -1,1 +1,286 @@
-//! The boundary to browser APIs (storage, URL, clipboard) and every `#[wasm_bindgen]` export.
+//! The boundary to browser APIs (storage, URL, clipboard, downloads, printing, the clock,
+//! the console, fetching the page's own files) and every `#[wasm_bindgen]` export.
+//!
+//! **Architecture invariant:** this is the only module that calls web-sys or js-sys.
+//! Everything it reads is turned into plain Rust data right here; everything it writes
+//! arrives as plain data. No function here logs an answer: console messages are about
+//! the configuration only.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
+
+use crate::config::{self, Accent, Config};
+use crate::draft::{Resume, Saved, Step, STORAGE_KEY};
+use crate::engine::{Date, Lang, Rules};
+use crate::ics::UtcTime;
+use crate::share;
+
+/// What the page starts with: the configuration, the rules, the date, and any answers
+/// brought back by a link or by saved progress.
+pub struct Boot {
+    pub config: Config,
+    pub rules: Rules,
+    pub today: Date,
+    pub lang: Lang,
+    pub resume: Option<Resume>,
+}
+
+/// Reads `clinic.json`, the query, the rules file, the fragment and saved progress.
+pub async fn boot() -> Boot {
+    let query = query_pairs();
+    let origin = window().map(|w| w.location().origin().unwrap_or_default()).unwrap_or_default();
+    let file = match fetch_text("clinic.json").await {
+        Ok(text) => Some(text),
+        Err(why) => {
+            warn(&format!("treatment finder configuration: clinic.json {why}; using the defaults"));
+            None
+        }
+    };
+    let (config, issues) = config::resolve(file.as_deref(), &query, &origin);
+    for issue in &issues {
+        if issue.is_error {
+            error(&issue.to_string());
+        } else {
+            warn(&issue.to_string());
+        }
+    }
+    let rules = match &config.rules_url {
+        None => Rules::default_rules(),
+        Some(url) => {
+            let loaded = fetch_text(url).await.and_then(|text| Rules::from_json(&text).map_err(|e| e.to_string()));
+            loaded.unwrap_or_else(|why| {
+                error(&format!("treatment finder configuration: rules_url: {url:?}: {why}; using the built-in rules"));
+                Rules::default_rules()
+            })
+        }
+    };
+
+    let shared = share::decode(&fragment());
+    let saved = load_saved();
+    let lang = shared
+        .as_ref()
+        .and_then(|s| s.lang)
+        .or(config.default_lang)
+        .or_else(browser_lang)
+        .unwrap_or_default();
+    let resume = match (shared, saved) {
+        (Some(shared), saved) => Some(Resume {
+            draft: shared.to_draft(),
+            step: Step::Health,
+            remember: saved.is_some(),
+        }),
+        (None, Some(saved)) => Some(Resume { draft: saved.draft, step: saved.step, remember: true }),
+        (None, None) => None,
+    };
+    Boot { config, rules, today: today(), lang, resume }
+}
+
+/// Today in the visitor's time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(i64::from(now.get_full_year()), i64::from(now.get_month()) + 1, i64::from(now.get_date()))
+        .unwrap_or_else(|| Date::from_unix_days((now.get_time() / 86_400_000.0).floor() as i64))
+}
+
+/// Now in UTC, for calendar stamps.
+pub fn now_utc() -> UtcTime {
+    let ms = js_sys::Date::now();
+    let secs = (ms / 1000.0).floor() as i64;
+    UtcTime { date: Date::from_unix_days(secs.div_euclid(86_400)), seconds: secs.rem_euclid(86_400) as u32 }
+}
+
+/// The first of the browser's languages the app speaks, else the page's `<html lang>`.
+pub fn browser_lang() -> Option<Lang> {
+    let window = window()?;
+    let navigator = window.navigator();
+    let listed = navigator.languages().iter().filter_map(|v| v.as_string()).find_map(|t| Lang::from_tag(&t));
+    listed
+        .or_else(|| navigator.language().and_then(|t| Lang::from_tag(&t)))
+        .or_else(|| {
+            let html = window.document()?.document_element()?;
+            Lang::from_tag(&html.get_attribute("lang")?)
+        })
+}
+
+/// Sets `<html lang>` and the document's title to follow the visitor's language.
+pub fn set_document_lang(lang: Lang, title: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+    document.set_title(title);
+}
+
+/// Sets `--accent` and `--accent-text` through the CSSOM (allowed by a `style-src 'self'`
+/// policy, unlike a `style` attribute).
+pub fn set_accent(root: &Element, accent: &Accent) {
+    if let Some(el) = root.dyn_ref::<HtmlElement>() {
+        let style = el.style();
+        let _ = style.set_property("--accent", &accent.color);
+        let _ = style.set_property("--accent-text", &accent.text);
+    }
+}
+
+/// Focuses the first element under `root` matching `selector`.
+pub fn focus(root: &Element, selector: &str) {
+    if let Ok(Some(el)) = root.query_selector(selector) {
+        if let Some(el) = el.dyn_ref::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// An input's value, from one of its events.
+pub fn input_value(e: &Event) -> String {
+    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
+}
+
+/// A checkbox's state, from one of its events.
+pub fn input_checked(e: &Event) -> bool {
+    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())
+}
+
+/// Saved progress, if the visitor asked to be remembered. Unreadable data is removed
+/// without a word to the visitor (and without its content in the console).
+pub fn load_saved() -> Option<Saved> {
+    let storage = storage()?;
+    let text = storage.get_item(STORAGE_KEY).ok().flatten()?;
+    let saved = Saved::from_json(&text);
+    if saved.is_none() {
+        web_sys::console::debug_1(&JsValue::from_str("treatment finder: discarded unreadable saved progress"));
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+    saved
+}
+
+pub fn save(saved: &Saved) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, &saved.to_json());
+    }
+}
+
+pub fn forget_saved() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}
+
+/// The page's address with `fragment` as its fragment: the link "Copy link" copies.
+pub fn link_with_fragment(fragment: &str) -> String {
+    let Some(location) = window().map(|w| w.location()) else { return format!("#{fragment}") };
+    let href = location.href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Removes a shared link's fragment from the address bar (on "Start over").
+pub fn clear_fragment() {
+    let Some(window) = window() else { return };
+    if window.location().hash().unwrap_or_default().is_empty() {
+        return;
+    }
+    let href = window.location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default().to_string();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&base));
+    }
+}
+
+/// Copies `text` to the clipboard; `Err` when the browser refuses.
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    let window = window().ok_or(())?;
+    let clipboard = window.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return Err(());
+    }
+    JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|_| ())
+}
+
+/// Offers `text` as a file download.
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(filename);
+            a.set_hidden(true);
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&a);
+                a.click();
+                a.remove();
+            }
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+pub fn print() {
+    if let Some(window) = window() {
+        let _ = window.print();
+    }
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+fn error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// The query's key–value pairs, decoded.
+fn query_pairs() -> Vec<(String, String)> {
+    let Some(search) = window().and_then(|w| w.location().search().ok()) else { return vec![] };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return vec![] };
+    let mut out = Vec::new();
+    if let Ok(Some(iter)) = js_sys::try_iter(&params) {
+        for entry in iter.flatten() {
+            let pair = js_sys::Array::from(&entry);
+            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                out.push((k, v));
+            }
+        }
+    }
+    out
+}
+
+fn fragment() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Fetches one of the page's own files as text; `Err` says what went wrong.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = window().ok_or("cannot be loaded outside a browser window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("could not be loaded ({})", js_message(&e)))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "could not be loaded".to_string())?;
+    if !response.ok() {
+        return Err(format!("could not be loaded (HTTP {})", response.status()));
+    }
+    let text = response.text().map_err(|e| format!("could not be read ({})", js_message(&e)))?;
+    let text = JsFuture::from(text).await.map_err(|e| format!("could not be read ({})", js_message(&e)))?;
+    text.as_string().ok_or_else(|| "is not text".to_string())
+}
+
+fn js_message(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

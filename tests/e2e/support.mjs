@@ -7,8 +7,13 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-/** The release build that `trunk build --release` writes. */
-export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/**
+ * The release build that `trunk build --release` writes (dist/). E2E_DIST points the tests at
+ * another build folder, e.g. `E2E_DIST=/tmp/e2e-dist node --test tests/e2e/`.
+ */
+export const DIST = process.env.E2E_DIST
+  ? resolve(process.env.E2E_DIST)
+  : fileURLToPath(new URL('../../dist/', import.meta.url));
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -122,4 +127,330 @@ export async function recordRequests(pageOrContext) {
     all: () => [...urls],
     external: () => urls.filter((url) => !isLocalUrl(url)),
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers for the questionnaire journeys (journeys, privacy, a11y, config, screenshots).
+// They drive the app only through accessible names, taken from rules/default.json (the
+// texts the engine and the questionnaire show) and from the UI's own words below.
+
+/** The rules file whose labels and messages the app shows. */
+export const RULES = JSON.parse(
+  await readFile(fileURLToPath(new URL('../../rules/default.json', import.meta.url)), 'utf8'),
+);
+
+/** The engine's cases, with the dates they expect (tests/data/recommend.json). */
+export const CASES = JSON.parse(
+  await readFile(fileURLToPath(new URL('../data/recommend.json', import.meta.url)), 'utf8'),
+);
+
+/** The engine case whose name starts with `prefix` (throws when there is none). */
+export function engineCase(prefix) {
+  const found = CASES.find((c) => c.name.startsWith(prefix));
+  if (!found) throw new Error(`no engine case named "${prefix}…" in tests/data/recommend.json`);
+  return found;
+}
+
+/** The date every test pretends is today: the engine cases' `today`. */
+export const TODAY = '2026-11-22';
+/** Mid-morning in Montreal on TODAY. */
+export const NOW = new Date(`${TODAY}T10:00:00-05:00`);
+export const TIMEZONE = 'America/Montreal';
+
+/** The UI's own words (not from the rules file), by language. */
+export const UI = {
+  en: {
+    title: 'Treatment finder',
+    switchTo: 'Français',
+    next: 'Next',
+    back: 'Back',
+    seeResult: 'See my recommendation',
+    step: (n, of) => `Step ${n} of ${of}`,
+    stepPattern: /^\s*Step (\d+) of (\d+)\s*$/,
+    eventDate: 'Date of your event',
+    age: 'Your age',
+    areas: { face: 'Face', neck: 'Neck', decolletage: 'Décolletage', body: 'Body' },
+    downtime: { none: 'None', one_or_two_days: 'One or two days', a_week: 'Up to a week' },
+    noneApply: 'None of these apply to me',
+    book: 'Book a consultation',
+    calendar: 'Add to calendar',
+    copyLink: 'Copy link',
+    print: 'Print or save as PDF',
+    startOver: 'Start over',
+    remember: 'Remember my answers on this device',
+    forget: 'Forget my answers',
+  },
+  fr: {
+    title: 'Trouver mon traitement',
+    switchTo: 'English',
+    next: 'Suivant',
+    back: 'Retour',
+    seeResult: 'Voir ma recommandation',
+    step: (n, of) => `Étape ${n} sur ${of}`,
+    stepPattern: /^\s*Étape (\d+) sur (\d+)\s*$/,
+    eventDate: 'Date de votre événement',
+    age: 'Votre âge',
+    areas: { face: 'Visage', neck: 'Cou', decolletage: 'Décolleté', body: 'Corps' },
+    downtime: { none: 'Aucune', one_or_two_days: 'Un ou deux jours', a_week: 'Jusqu’à une semaine' },
+    noneApply: 'Rien de cela ne s’applique à moi',
+    book: 'Réserver une consultation',
+    calendar: 'Ajouter au calendrier',
+    copyLink: 'Copier le lien',
+    print: 'Imprimer ou enregistrer en PDF',
+    startOver: 'Recommencer',
+    remember: 'Mémoriser mes réponses sur cet appareil',
+    forget: 'Oublier mes réponses',
+  },
+};
+
+/** A goal's label in the rules file (`hydration` → "Hydration"). */
+export function goalLabel(goal, lang = 'en') {
+  const rule = RULES.goals.find((g) => g.goal === goal);
+  if (!rule) throw new Error(`no goal "${goal}" in rules/default.json`);
+  return rule.label[lang];
+}
+
+/** A screening item's label in the rules file. */
+export function screeningLabel(item, lang = 'en') {
+  const rule = RULES.screening.find((s) => s.item === item);
+  if (!rule) throw new Error(`no screening item "${item}" in rules/default.json`);
+  return rule.label[lang];
+}
+
+/** Every screening item id in the rules file. */
+export const SCREENING_IDS = RULES.screening.map((s) => s.item);
+
+/** The summary sentence the engine gives for a treatment (`both`, `consult`, …). */
+export function summaryText(treatment, lang = 'en') {
+  return RULES.messages[`summary_${treatment}`][lang];
+}
+
+const MONTHS = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+};
+
+/** "2026-11-29" → "29 November 2026" / "29 novembre 2026" ("1er" for the first, in French). */
+export function longDate(iso, lang = 'en') {
+  const [y, m, d] = iso.split('-').map(Number);
+  const day = lang === 'fr' && d === 1 ? '1er' : String(d);
+  return `${day} ${MONTHS[lang][m - 1]} ${y}`;
+}
+
+/** `iso` plus `days` days, as an ISO date. */
+export function addDays(iso, days) {
+  const t = Date.UTC(...iso.split('-').map(Number).map((v, i) => (i === 1 ? v - 1 : v))) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Collapses runs of white space (text read from the page). */
+export const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * A browser context whose clock is fixed at NOW in Montreal, so the app's "today" is TODAY.
+ * `options` go to browser.newContext (locale, viewport, permissions…).
+ */
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext({
+    locale: 'en-CA',
+    timezoneId: TIMEZONE,
+    viewport: { width: 1280, height: 800 },
+    ...options,
+  });
+  await context.clock.setFixedTime(NOW);
+  // Auto-waiting fails within 10 s rather than Playwright's 30 s: the app answers at once.
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+/** A page URL with query parameters (`{ lang: 'fr' }` → `/?lang=fr`). */
+export function appUrl(base, query = {}, fragment = '') {
+  const url = new URL(`${base}/`);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  if (fragment) url.hash = fragment;
+  return url.href;
+}
+
+/** Opens the app and waits until the first step (or whatever step it resumes on) is shown. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.locator('[data-step-heading], h2').first().waitFor();
+}
+
+/** The "Step N of M" text currently shown, as numbers `{ n, of }` (null when absent). */
+export async function stepNumber(page, lang = 'en') {
+  const el = page.getByText(UI[lang].stepPattern).first();
+  await el.waitFor();
+  const m = UI[lang].stepPattern.exec(await el.textContent());
+  return m && { n: Number(m[1]), of: Number(m[2]) };
+}
+
+/** Waits until "Step n of …" is shown. */
+export async function waitForStep(page, n, lang = 'en') {
+  const re = lang === 'fr' ? new RegExp(`^\\s*Étape ${n} sur \\d+\\s*$`) : new RegExp(`^\\s*Step ${n} of \\d+\\s*$`);
+  await page.getByText(re).first().waitFor();
+}
+
+/** The button that continues the current step. */
+export function nextButton(page, lang = 'en') {
+  return page.getByRole('button', { name: UI[lang].next, exact: true });
+}
+
+/**
+ * Answers the questionnaire through its controls and lands on the result.
+ * `answers`: `{ goals: [...ids], event_date, age, areas: [...ids], downtime, screening: [...ids] }`
+ * in the engine's input format (tests/data/recommend.json). Areas other than the default
+ * face are ticked, and face is unticked when absent from `areas`.
+ */
+export async function completeQuiz(page, answers, lang = 'en') {
+  await answerGoals(page, answers, lang);
+  await nextButton(page, lang).click();
+  await waitForStep(page, 2, lang);
+  await answerAboutYou(page, answers, lang);
+  await nextButton(page, lang).click();
+  await waitForStep(page, 3, lang);
+  await answerHealth(page, answers, lang);
+  await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
+  await page.locator('#result-summary').waitFor();
+}
+
+export async function answerGoals(page, { goals = [], event_date } = {}, lang = 'en') {
+  for (const goal of goals) {
+    await page.getByRole('checkbox', { name: goalLabel(goal, lang), exact: true }).check();
+  }
+  if (event_date) {
+    await page.getByLabel(UI[lang].eventDate, { exact: true }).fill(event_date);
+  }
+}
+
+export async function answerAboutYou(page, { age, areas, downtime } = {}, lang = 'en') {
+  if (age !== undefined) await page.getByLabel(UI[lang].age, { exact: true }).fill(String(age));
+  if (areas) {
+    for (const [id, label] of Object.entries(UI[lang].areas)) {
+      await page.getByRole('checkbox', { name: label, exact: true }).setChecked(areas.includes(id));
+    }
+  }
+  if (downtime) {
+    await page.getByRole('radio', { name: UI[lang].downtime[downtime], exact: true }).check();
+  }
+}
+
+export async function answerHealth(page, { screening = [] } = {}, lang = 'en') {
+  if (screening.length === 0) {
+    await page.getByRole('checkbox', { name: UI[lang].noneApply, exact: true }).check();
+  }
+  for (const item of screening) {
+    await page.getByRole('checkbox', { name: screeningLabel(item, lang), exact: true }).check();
+  }
+}
+
+/** The timeline's entries as `{ datetime, text }` (an empty list when there is none). */
+export async function timelineEntries(page) {
+  return page.locator('#timeline > li').evaluateAll((items) =>
+    items.map((li) => ({
+      datetime: li.querySelector('time')?.getAttribute('datetime') ?? null,
+      text: li.textContent.replace(/\s+/g, ' ').trim(),
+    })),
+  );
+}
+
+/** The text of `#result-summary`. */
+export async function summary(page) {
+  return squash(await page.locator('#result-summary').textContent());
+}
+
+/**
+ * Collects console messages and uncaught errors of a page: `{ messages, errors, pageErrors }`,
+ * where `messages` holds `{ type, text, url }` and `errors()` the `console.error` texts.
+ */
+export function collectConsole(page) {
+  const messages = [];
+  const pageErrors = [];
+  page.on('console', (msg) => messages.push({ type: msg.type(), text: msg.text(), url: msg.location()?.url ?? '' }));
+  page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
+  return {
+    messages,
+    pageErrors,
+    // Chromium asks for /favicon.ico by itself and logs its 404; that is not the app's error.
+    errors: () =>
+      messages.filter((m) => m.type === 'error' && !m.url.endsWith('/favicon.ico')).map((m) => m.text),
+  };
+}
+
+/** Presses Tab until `predicate(activeElementInfo)` holds (at most `max` times). */
+export async function tabUntil(page, predicate, { max = 60, shift = false, what = 'the wanted element' } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    const info = await activeElement(page);
+    if (predicate(info)) return info;
+  }
+  throw new Error(`pressed Tab ${max} times without reaching ${what}`);
+}
+
+/** What has focus: tag, id, type, role, accessible-ish name (label or text), checked. */
+export function activeElement(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: 'body' };
+    const labels = el.labels ? [...el.labels].map((l) => l.textContent.replace(/\s+/g, ' ').trim()) : [];
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      type: el.getAttribute('type'),
+      role: el.getAttribute('role'),
+      name: (labels[0] ?? el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      checked: 'checked' in el ? el.checked : undefined,
+      isHeading: /^H[1-6]$/.test(el.tagName) || el.getAttribute('role') === 'heading',
+    };
+  });
+}
+
+/** Every long date ("29 November 2026", "1er décembre 2026") in `text`, as ISO dates. */
+export function datesIn(text, lang = 'en') {
+  const months = MONTHS[lang].join('|');
+  const re = new RegExp(`(\\d{1,2})(?:er)? (${months}) (\\d{4})`, 'g');
+  return [...text.matchAll(re)].map(([, d, m, y]) => {
+    const month = MONTHS[lang].indexOf(m) + 1;
+    return `${y}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  });
+}
+
+/** Waits until keyboard focus is on a heading whose text is `name` (any heading when omitted). */
+export async function waitForFocusedHeading(page, name) {
+  await page.waitForFunction((want) => {
+    const el = document.activeElement;
+    if (!el || !(/^H[1-6]$/.test(el.tagName) || el.getAttribute('role') === 'heading')) return false;
+    return want === undefined || el.textContent.replace(/\s+/g, ' ').trim() === want;
+  }, name);
+}
+
+/**
+ * Clicks "Copy link" and returns the link: from the clipboard when the browser allowed it
+ * (grant 'clipboard-read' and 'clipboard-write'), else from the read-only field shown instead.
+ */
+export async function copyLink(page, lang = 'en') {
+  await page.getByRole('button', { name: UI[lang].copyLink, exact: true }).click();
+  const copied = page.getByRole('status').filter({ hasText: lang === 'fr' ? 'Lien copié.' : 'Link copied.' });
+  const field = page.locator('#share-link');
+  await copied.or(field).first().waitFor();
+  if (await field.isVisible()) return field.inputValue();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/**
+ * Waits until keyboard focus is on the heading of step `n`: a heading inside the same
+ * section as the "Step n of M" text (not the page's h1).
+ */
+export async function waitForFocusedStepHeading(page, n, lang = 'en') {
+  const source = (lang === 'fr' ? `^\\s*Étape ${n} sur \\d+\\s*$` : `^\\s*Step ${n} of \\d+\\s*$`);
+  await page.waitForFunction((src) => {
+    const el = document.activeElement;
+    if (!el || !(/^H[1-6]$/.test(el.tagName) || el.getAttribute('role') === 'heading') || el.tagName === 'H1') return false;
+    const re = new RegExp(src);
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+      const texts = [...box.querySelectorAll('p, span, div, li')].map((e) => e.textContent);
+      if (texts.some((t) => re.test(t))) return true;
+    }
+    return false;
+  }, source);
 }

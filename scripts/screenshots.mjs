@@ -1,0 +1,85 @@
+// Takes the README screenshots (see scripts/screenshots, which builds first).
+//   node scripts/screenshots.mjs OUT_DIR
+// Serves dist/ (or $E2E_DIST) on 127.0.0.1 and drives the app like the end-to-end tests.
+
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  UI,
+  answerAboutYou,
+  answerGoals,
+  answerHealth,
+  appUrl,
+  collectConsole,
+  engineCase,
+  launchBrowser,
+  newContext,
+  nextButton,
+  openApp,
+  recordRequests,
+  serveDist,
+  summaryText,
+  waitForStep,
+} from '../tests/e2e/support.mjs';
+
+const out = resolve(process.argv[2] ?? 'docs/screenshots');
+await mkdir(out, { recursive: true });
+
+const SIZES = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+];
+const PLAN = engineCase('issue example').answers; // hydration and scars at 36: both, dated
+const CONSULT = engineCase('a pregnancy').answers;
+
+const server = await serveDist();
+const browser = await launchBrowser();
+const saved = [];
+try {
+  for (const viewport of SIZES) {
+    const context = await newContext(browser, { viewport, deviceScaleFactor: 1 });
+    await recordRequests(context); // nothing may leave this machine
+    const page = await context.newPage();
+    const log = collectConsole(page);
+
+    const shot = async (name) => {
+      // No focus ring, hover highlight or caret in the pictures; the whole page, top to bottom.
+      await page.evaluate(() => document.activeElement?.blur());
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const path = join(out, `${name}-${viewport.width}.png`);
+      await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+      saved.push(path);
+    };
+
+    await openApp(page, appUrl(server.url));
+    await waitForStep(page, 1);
+    await answerGoals(page, PLAN);
+    await shot('step1-goals');
+    await nextButton(page).click();
+    await waitForStep(page, 2);
+    await answerAboutYou(page, { ...PLAN, downtime: 'one_or_two_days' });
+    await shot('step2-about');
+    await nextButton(page).click();
+    await waitForStep(page, 3);
+    await answerHealth(page, PLAN);
+    await shot('step3-health');
+    await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
+    await page.locator('#timeline').waitFor();
+    await shot('result-plan');
+
+    await page.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(page, 3);
+    await answerHealth(page, CONSULT);
+    await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
+    await page.getByText(summaryText('consult'), { exact: true }).waitFor();
+    await shot('result-consult');
+
+    if (log.pageErrors.length > 0) throw new Error(`errors in the page: ${log.pageErrors.join('\n')}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+for (const path of saved) console.log(path);

@@ -1,0 +1,241 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::step_card::Progress;
+use crate::app::i18n::{self, t, Key};
+use crate::app::state::CopyState;
+use crate::config::{booking_href, Config};
+use crate::draft::Step;
+use crate::engine::{Date, Lang, Reason, Recommendation, Treatment};
+use crate::ics::{self, CalendarInfo, Session, UtcTime};
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct ResultViewProps {
+    pub lang: Lang,
+    /// `None` if the answers could not be turned into a recommendation.
+    pub rec: Option<Rc<Recommendation>>,
+    pub config: Rc<Config>,
+    pub copy: CopyState,
+    pub oncalendar: Callback<()>,
+    pub oncopy: Callback<()>,
+    pub onprint: Callback<()>,
+    pub onstartover: Callback<()>,
+    pub onback: Callback<()>,
+}
+
+/// One line of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub date: Date,
+    pub label: String,
+    pub is_event: bool,
+}
+
+/// Every proposed session across treatments, and the event, sorted by date.
+pub fn timeline(rec: &Recommendation) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = rec
+        .plan
+        .iter()
+        .flat_map(|item| {
+            let of = item.dates.len();
+            item.dates.iter().enumerate().map(move |(i, date)| Entry {
+                date: *date,
+                label: i18n::session_label(rec.lang, &item.name, i + 1, of),
+                is_event: false,
+            })
+        })
+        .collect();
+    if let Some(event) = rec.event_date.filter(|_| !entries.is_empty()) {
+        entries.push(Entry { date: event, label: t(rec.lang, Key::EventOnTimeline).into(), is_event: true });
+    }
+    entries.sort_by_key(|e| e.date);
+    entries
+}
+
+/// The calendar file for a result's sessions (the event itself is the visitor's own).
+pub fn calendar_text(rec: &Recommendation, clinic: &str, stamp: UtcTime) -> String {
+    let sessions: Vec<Session> = timeline(rec)
+        .into_iter()
+        .filter(|e| !e.is_event)
+        .map(|e| Session { date: e.date, title: i18n::calendar_title(rec.lang, &e.label) })
+        .collect();
+    let description = i18n::calendar_description(rec.lang, clinic);
+    ics::calendar(&sessions, &CalendarInfo { description: &description, stamp })
+}
+
+/// Step 4: the recommendation, why, the plan, and what to do next.
+#[function_component(ResultView)]
+pub fn result_view(props: &ResultViewProps) -> Html {
+    let lang = props.lang;
+    let Some(rec) = props.rec.clone() else {
+        return html! {
+            <section class="card result" aria-labelledby="result-summary">
+                <Progress step={Step::Result} {lang} />
+                <h2 id="result-summary" tabindex="-1" data-step-heading="">{ t(lang, Key::NoResult) }</h2>
+                <div class="actions">
+                    <button type="button" class="button secondary" onclick={props.onback.reform(|_: MouseEvent| ())}>
+                        { t(lang, Key::Back) }
+                    </button>
+                </div>
+            </section>
+        };
+    };
+    let consult = rec.treatment == Treatment::Consult;
+    let entries = timeline(&rec);
+    let booking = props
+        .config
+        .booking_url
+        .as_deref()
+        .filter(|_| !consult)
+        .map(|base| booking_href(base, rec.treatment.id(), lang));
+    let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+
+    let body = if consult {
+        let contact = if props.config.contact.is_empty() {
+            t(lang, Key::ContactFallback).to_string()
+        } else {
+            props.config.contact.clone()
+        };
+        html! {
+            <>
+                <p>{ t(lang, Key::ConsultIntro) }</p>
+                <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r)) }</ul>
+                <section class="contact" aria-labelledby="contact-heading">
+                    <h3 id="contact-heading">{ t(lang, Key::ContactTitle) }</h3>
+                    <p>{ contact }</p>
+                </section>
+            </>
+        }
+    } else {
+        html! {
+            <>
+                <section aria-labelledby="why-heading">
+                    <h3 id="why-heading">{ t(lang, Key::WhyTitle) }</h3>
+                    <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r)) }</ul>
+                </section>
+                <section aria-labelledby="plan-heading">
+                    <h3 id="plan-heading">{ t(lang, Key::PlanTitle) }</h3>
+                    <p class="hint">{ t(lang, Key::PlanNote) }</p>
+                    if !entries.is_empty() {
+                        <ol id="timeline" class="timeline">
+                            { for entries.iter().map(|e| html! {
+                                <li class={classes!("timeline-item", e.is_event.then_some("is-event"))}>
+                                    <time datetime={e.date.to_string()}>{ e.date.long(lang) }</time>
+                                    { " " }
+                                    <span class="timeline-label">{ e.label.clone() }</span>
+                                </li>
+                            }) }
+                        </ol>
+                    }
+                    { for rec.plan.iter().map(|item| html! {
+                        <section class="treatment" aria-label={item.name.clone()}>
+                            <h4>{ item.name.clone() }</h4>
+                            <dl class="facts">
+                                <div><dt>{ t(lang, Key::Sessions) }</dt>
+                                    <dd>{ i18n::sessions(lang, (item.sessions.min, item.sessions.max),
+                                        (item.interval_days.min, item.interval_days.max)) }</dd></div>
+                                <div><dt>{ t(lang, Key::SessionLength) }</dt>
+                                    <dd>{ i18n::range(lang, item.session_minutes.min, item.session_minutes.max, "minutes", "minutes") }</dd></div>
+                                <div><dt>{ t(lang, Key::Downtime) }</dt><dd>{ item.downtime.clone() }</dd></div>
+                                <div><dt>{ t(lang, Key::Results) }</dt><dd>{ item.results.clone() }</dd></div>
+                                <div><dt>{ t(lang, Key::Maintenance) }</dt><dd>{ item.maintenance.clone() }</dd></div>
+                            </dl>
+                        </section>
+                    }) }
+                </section>
+                if !rec.aftercare.is_empty() {
+                    <section aria-labelledby="aftercare-heading">
+                        <h3 id="aftercare-heading">{ t(lang, Key::AftercareTitle) }</h3>
+                        <ul class="aftercare">{ for rec.aftercare.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
+                    </section>
+                }
+            </>
+        }
+    };
+
+    html! {
+        <section class="card result" aria-labelledby="result-summary">
+            <Progress step={Step::Result} {lang} />
+            <h2 id="result-summary" tabindex="-1" data-step-heading="" data-treatment={rec.treatment.id()}>
+                { rec.summary.clone() }
+            </h2>
+            { body }
+            if !rec.warnings.is_empty() {
+                <section aria-labelledby="warnings-heading" class="warnings">
+                    <h3 id="warnings-heading">{ t(lang, Key::WarningsTitle) }</h3>
+                    <ul>{ for rec.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ w.text.clone() }</li> }) }</ul>
+                </section>
+            }
+            <p class="disclaimer">{ rec.disclaimer.clone() }</p>
+            <p class="revision">{ t(lang, Key::RulesRevision) }{ " " }{ rec.rules_revision.clone() }</p>
+
+            <section class="actions" aria-labelledby="actions-heading">
+                <h3 id="actions-heading">{ t(lang, Key::ActionsTitle) }</h3>
+                <div class="action-row">
+                    if let Some(href) = booking {
+                        <a class="button primary" id="book" href={href} target="_blank" rel="noopener noreferrer">
+                            { t(lang, Key::Book) }
+                            <span class="visually-hidden">{ " " }{ t(lang, Key::NewTab) }</span>
+                        </a>
+                    }
+                    if !consult && !entries.is_empty() {
+                        <button type="button" class="button secondary" onclick={click(&props.oncalendar)}>
+                            { t(lang, Key::AddToCalendar) }
+                        </button>
+                    }
+                    <button type="button" class="button secondary" onclick={click(&props.oncopy)}
+                        aria-describedby="link-note">
+                        { t(lang, Key::CopyLink) }
+                    </button>
+                    <button type="button" class="button secondary" onclick={click(&props.onprint)}>
+                        { t(lang, Key::Print) }
+                    </button>
+                </div>
+                <p class="hint" id="link-note">{ t(lang, Key::LinkNote) }</p>
+                <p class="status" role="status">
+                    if props.copy == CopyState::Copied { { t(lang, Key::LinkCopied) } }
+                </p>
+                if let CopyState::Manual(link) = &props.copy {
+                    <div class="field">
+                        <label for="share-link">{ t(lang, Key::LinkManualLabel) }</label>
+                        <input type="text" id="share-link" readonly=true value={link.clone()} />
+                    </div>
+                }
+                <div class="action-row">
+                    <button type="button" class="button secondary" onclick={click(&props.onback)}>
+                        { t(lang, Key::Back) }
+                    </button>
+                    <button type="button" class="button secondary" onclick={click(&props.onstartover)}>
+                        { t(lang, Key::StartOver) }
+                    </button>
+                </div>
+            </section>
+        </section>
+    }
+}
+
+/// A reason and its sources: short titles, with the source file name in `title`.
+fn reason(lang: Lang, r: &Reason) -> Html {
+    let sources: Vec<&str> = r.source.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let label = if sources.len() > 1 { t(lang, Key::Sources) } else { t(lang, Key::Source) };
+    html! {
+        <li data-rule={r.rule.clone()}>
+            <span class="reason-text">{ r.text.clone() }</span>
+            if !sources.is_empty() {
+                <small class="source">
+                    { label }{ " " }
+                    { for sources.iter().enumerate().map(|(i, s)| {
+                        let sep = if i > 0 { ", " } else { "" };
+                        let shown = match i18n::source_title(lang, s) {
+                            Some(title) => format!("{title} ({})", &s[..3]),
+                            None if *s == "clinic default" => t(lang, Key::ClinicPractice).to_string(),
+                            None => s.to_string(),
+                        };
+                        html! { <>{ sep }<cite title={s.to_string()}>{ shown }</cite></> }
+                    }) }
+                </small>
+            }
+        </li>
+    }
+}

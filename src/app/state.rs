@@ -1,0 +1,204 @@
+//! The UI state and its reducer: `reduce` is the only place state changes.
+//!
+//! Side effects (storage, focus, the document's language) are not done here: the reducer
+//! records what should happen (for example a focus request) and `App`'s effects do it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::draft::{toggle, Draft, Field, Problem, Step};
+use crate::engine::{Area, Date, Downtime, Goal, Lang, Screening};
+
+/// Where keyboard focus should go after the next render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FocusTarget {
+    /// The current step's heading (on every step change).
+    Heading,
+    /// The first invalid field (after a refused "Next").
+    Field(Field),
+}
+
+/// The state of "Copy link".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CopyState {
+    Idle,
+    Copied,
+    /// The clipboard refused: show the link in a read-only field instead.
+    Manual(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub step: Step,
+    pub draft: Draft,
+    pub lang: Lang,
+    pub today: Date,
+    /// The current step's problems, shown only after a refused "Next".
+    pub problems: Vec<Problem>,
+    pub remember: bool,
+    /// A focus request; `focus_seq` changes with each one so the same target can repeat.
+    pub focus: Option<FocusTarget>,
+    pub focus_seq: u32,
+    pub copy: CopyState,
+    /// "Your answers were forgotten", until the next change.
+    pub forgotten: bool,
+}
+
+/// Every change the UI can make.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetGoal(Goal, bool),
+    SetEventDate(String),
+    SetAge(String),
+    SetArea(Area, bool),
+    SetDowntime(Downtime),
+    SetScreening(Screening, bool),
+    SetNoneApply(bool),
+    Next,
+    Back,
+    StartOver,
+    SetLang(Lang),
+    SetRemember(bool),
+    Forget,
+    /// The clipboard's answer: `Err` carries the link to show instead.
+    Copied(Result<(), String>),
+}
+
+impl State {
+    pub fn new(draft: Draft, step: Step, lang: Lang, today: Date, remember: bool) -> State {
+        State {
+            step,
+            draft,
+            lang,
+            today,
+            problems: vec![],
+            remember,
+            focus: None,
+            focus_seq: 0,
+            copy: CopyState::Idle,
+            forgotten: false,
+        }
+    }
+
+    /// The problem shown for `field`, if any.
+    pub fn problem(&self, field: Field) -> Option<Problem> {
+        self.problems.iter().copied().find(|p| p.field() == field)
+    }
+
+    fn go_to(&mut self, step: Step) {
+        self.step = step;
+        self.problems.clear();
+        self.copy = CopyState::Idle;
+        self.request_focus(FocusTarget::Heading);
+    }
+
+    fn request_focus(&mut self, target: FocusTarget) {
+        self.focus = Some(target);
+        self.focus_seq = self.focus_seq.wrapping_add(1);
+    }
+
+    /// After an edit, refreshes the problems already on screen (never adds new ones
+    /// before the visitor asks to continue).
+    fn revalidate(&mut self) {
+        self.forgotten = false;
+        if !self.problems.is_empty() {
+            self.problems = self.draft.problems(self.step, self.today);
+        }
+    }
+
+    fn next(&mut self) {
+        let problems = self.draft.problems(self.step, self.today);
+        if let Some(first) = problems.first() {
+            let field = first.field();
+            self.problems = problems;
+            self.request_focus(FocusTarget::Field(field));
+            return;
+        }
+        let next = self.step.next();
+        // A link or saved progress may bring answers that are no longer valid (an event
+        // date now in the past): send the visitor to the step that needs them.
+        if next == Step::Result {
+            if let Some((step, problems)) = self.draft.first_blocked(Step::Result, self.today) {
+                let field = problems[0].field();
+                self.step = step;
+                self.problems = problems;
+                self.request_focus(FocusTarget::Field(field));
+                return;
+            }
+        }
+        self.go_to(next);
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetGoal(goal, on) => {
+                s.draft.goals = toggle(&s.draft.goals, goal, on, &Goal::ALL);
+                s.revalidate();
+            }
+            Action::SetEventDate(text) => {
+                s.draft.event_date = text;
+                s.revalidate();
+            }
+            Action::SetAge(text) => {
+                s.draft.age = text;
+                s.revalidate();
+            }
+            Action::SetArea(area, on) => {
+                s.draft.areas = toggle(&s.draft.areas, area, on, &Area::ALL);
+                s.revalidate();
+            }
+            Action::SetDowntime(d) => {
+                s.draft.downtime = Some(d);
+                s.revalidate();
+            }
+            Action::SetScreening(item, on) => {
+                s.draft.screening = toggle(&s.draft.screening, item, on, &Screening::ALL);
+                if on {
+                    s.draft.none_apply = false;
+                }
+                s.revalidate();
+            }
+            Action::SetNoneApply(on) => {
+                s.draft.none_apply = on;
+                if on {
+                    s.draft.screening.clear();
+                }
+                s.revalidate();
+            }
+            Action::Next => s.next(),
+            Action::Back => {
+                let previous = s.step.previous();
+                s.go_to(previous);
+            }
+            Action::StartOver => {
+                s.draft = Draft::default();
+                s.forgotten = false;
+                s.go_to(Step::Goals);
+            }
+            Action::SetLang(lang) => s.lang = lang,
+            Action::SetRemember(on) => {
+                s.remember = on;
+                s.forgotten = false;
+            }
+            Action::Forget => {
+                s.remember = false;
+                s.draft = Draft::default();
+                s.go_to(Step::Goals);
+                s.forgotten = true;
+            }
+            Action::Copied(result) => {
+                s.copy = match result {
+                    Ok(()) => CopyState::Copied,
+                    Err(link) => CopyState::Manual(link),
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,499 @@
+//! The clinic's configuration: `clinic.json` plus query-parameter overrides, validated
+//! into a [`Config`] the app can trust.
+//!
+//! Pure: the boundary module (`web`) fetches the file and reads the query; everything
+//! here is plain data in, data out, so it is tested on the host. A bad value never stops
+//! the app: it becomes an [`Issue`] (which `web` prints to the console) and the field
+//! falls back to its default.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Lang;
+
+/// The `clinic.json` contract. Every field is optional; an unknown key is reported and
+/// ignored (so a typo such as `booking_ulr` is visible in the console, not silent).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClinicFile {
+    /// Shown above the page heading and in calendar entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinic_name: Option<String>,
+    /// Where "Book a consultation" leads: an `http:` or `https:` URL. The app adds only
+    /// `treatment` and `lang` query parameters, never health answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_url: Option<String>,
+    /// How to reach the clinic, shown when a practitioner should see the visitor first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// The brand colour, `#rgb` or `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
+    /// `en` or `fr`; otherwise the browser's language decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_lang: Option<String>,
+    /// A rules file on this site (a relative path or a same-origin URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_url: Option<String>,
+}
+
+/// The validated configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    pub clinic_name: String,
+    /// `None` when no valid booking URL was given: the Book button is then hidden.
+    pub booking_url: Option<String>,
+    pub contact: String,
+    pub accent: Accent,
+    pub default_lang: Option<Lang>,
+    pub rules_url: Option<String>,
+}
+
+/// The accent colour and the text colour that reads on it (WCAG AA, 4.5:1 when possible).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Accent {
+    /// `#rrggbb`.
+    pub color: String,
+    /// `#ffffff` or [`DARK_TEXT`], whichever contrasts more with `color`.
+    pub text: String,
+}
+
+/// The default accent: a calm teal that carries white text at 5.9:1.
+pub const DEFAULT_ACCENT: &str = "#2f6b66";
+/// The dark text colour used on light accents.
+pub const DARK_TEXT: &str = "#1b1b1b";
+
+impl Default for Accent {
+    fn default() -> Self {
+        Accent::from_hex(DEFAULT_ACCENT).unwrap_or(Accent { color: DEFAULT_ACCENT.into(), text: "#ffffff".into() })
+    }
+}
+
+impl Accent {
+    /// Reads `#rgb` or `#rrggbb` (any case) and picks the readable text colour.
+    pub fn from_hex(text: &str) -> Option<Accent> {
+        let rgb = parse_hex(text)?;
+        let color = format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]);
+        let on_white = contrast(rgb, [255, 255, 255]);
+        let on_dark = contrast(rgb, parse_hex(DARK_TEXT)?);
+        let text = if on_white >= 4.5 || on_white >= on_dark { "#ffffff" } else { DARK_TEXT };
+        Some(Accent { color, text: text.into() })
+    }
+}
+
+/// Where a setting came from, so a message can say which one to fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    File,
+    Query,
+}
+
+/// Something wrong in the configuration. The app still runs, with the default for `field`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    pub origin: Origin,
+    pub field: String,
+    pub message: String,
+    /// Unknown keys are warnings; invalid values are errors.
+    pub is_error: bool,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let place = match self.origin {
+            Origin::File => "clinic.json",
+            Origin::Query => "query parameter",
+        };
+        write!(f, "treatment finder configuration: {place}: {}: {}", self.field, self.message)
+    }
+}
+
+/// The query parameters that override `clinic.json`, and the field each one sets.
+pub const QUERY_KEYS: [(&str, &str); 6] = [
+    ("clinic_name", "clinic_name"),
+    ("booking_url", "booking_url"),
+    ("contact", "contact"),
+    ("accent", "accent"),
+    ("lang", "default_lang"),
+    ("rules", "rules_url"),
+];
+
+/// Reads `clinic.json` (when there is one) and applies the query's overrides.
+/// `origin` is the page's origin (`https://clinic.example`), used to keep the rules file
+/// on this site.
+pub fn resolve(file: Option<&str>, query: &[(String, String)], origin: &str) -> (Config, Vec<Issue>) {
+    let mut issues = Vec::new();
+    let mut raw = match file {
+        Some(text) => parse_file(text, &mut issues),
+        None => ClinicFile::default(),
+    };
+    let mut from_query = Vec::new();
+    for (key, value) in query {
+        let Some((_, field)) = QUERY_KEYS.iter().find(|(k, _)| k == key) else { continue };
+        let slot = match *field {
+            "clinic_name" => &mut raw.clinic_name,
+            "booking_url" => &mut raw.booking_url,
+            "contact" => &mut raw.contact,
+            "accent" => &mut raw.accent,
+            "default_lang" => &mut raw.default_lang,
+            _ => &mut raw.rules_url,
+        };
+        *slot = Some(value.clone());
+        from_query.push(*field);
+    }
+    let origin_of = |field: &str| if from_query.contains(&field) { Origin::Query } else { Origin::File };
+    // A query parameter's problem is reported under the parameter's own name (`lang`).
+    let mut error = |field: &str, message: String| {
+        let origin = origin_of(field);
+        let name = match origin {
+            Origin::Query => QUERY_KEYS.iter().find(|(_, f)| *f == field).map_or(field, |(k, _)| k),
+            Origin::File => field,
+        };
+        issues.push(Issue { origin, field: name.into(), message, is_error: true });
+    };
+
+    let mut config = Config {
+        clinic_name: raw.clinic_name.map(|s| s.trim().to_string()).unwrap_or_default(),
+        contact: raw.contact.map(|s| s.trim().to_string()).unwrap_or_default(),
+        ..Config::default()
+    };
+    if let Some(url) = raw.booking_url.filter(|u| !u.trim().is_empty()) {
+        match check_booking_url(&url) {
+            Ok(url) => config.booking_url = Some(url),
+            Err(why) => error("booking_url", format!("{url:?} {why}; the Book button is hidden")),
+        }
+    }
+    if let Some(hex) = raw.accent {
+        match Accent::from_hex(&hex) {
+            Some(accent) => config.accent = accent,
+            None => error(
+                "accent",
+                format!("{hex:?} is not a colour in the form #rgb or #rrggbb; using {DEFAULT_ACCENT}"),
+            ),
+        }
+    }
+    if let Some(tag) = raw.default_lang {
+        match Lang::from_tag(&tag) {
+            Some(lang) => config.default_lang = Some(lang),
+            None => error("default_lang", format!("{tag:?} is not a supported language (en or fr); using the browser's language")),
+        }
+    }
+    if let Some(url) = raw.rules_url.filter(|u| !u.trim().is_empty()) {
+        match check_rules_url(&url, origin) {
+            Ok(url) => config.rules_url = Some(url),
+            Err(why) => error("rules_url", format!("{url:?} {why}; using the built-in rules")),
+        }
+    }
+    (config, issues)
+}
+
+/// The booking link for a result: the clinic's URL plus `treatment` and `lang`, nothing else.
+pub fn booking_href(base: &str, treatment: &str, lang: Lang) -> String {
+    let (before_fragment, fragment) = match base.find('#') {
+        Some(i) => base.split_at(i),
+        None => (base, ""),
+    };
+    let joiner = if !before_fragment.contains('?') {
+        "?"
+    } else if before_fragment.ends_with('?') || before_fragment.ends_with('&') {
+        ""
+    } else {
+        "&"
+    };
+    format!("{before_fragment}{joiner}treatment={treatment}&lang={}{fragment}", lang.code())
+}
+
+/// The WCAG contrast ratio of two sRGB colours (1.0 to 21.0).
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+fn luminance(rgb: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+fn parse_hex(text: &str) -> Option<[u8; 3]> {
+    let hex = text.trim().strip_prefix('#')?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let digit = |i: usize| u8::from_str_radix(&hex[i..i + 1], 16).ok();
+    match hex.len() {
+        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
+        6 => {
+            let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+            Some([byte(0)?, byte(2)?, byte(4)?])
+        }
+        _ => None,
+    }
+}
+
+/// Parses the file, dropping (and reporting) each key that is unknown or has the wrong type,
+/// so one mistake costs one setting, not the whole file.
+fn parse_file(text: &str, issues: &mut Vec<Issue>) -> ClinicFile {
+    let mut map = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(map)) => map,
+        Ok(_) => {
+            issues.push(file_issue("$", "is not a JSON object; using the defaults".into(), true));
+            return ClinicFile::default();
+        }
+        Err(e) => {
+            issues.push(file_issue("$", format!("is not valid JSON ({e}); using the defaults"), true));
+            return ClinicFile::default();
+        }
+    };
+    // Each round removes one offending key; a file has finitely many.
+    for _ in 0..=map.len() {
+        let value = serde_json::Value::Object(map.clone());
+        match serde_path_to_error::deserialize::<_, ClinicFile>(value) {
+            Ok(file) => return file,
+            Err(e) => {
+                let message = e.inner().to_string();
+                let unknown = message
+                    .strip_prefix("unknown field `")
+                    .and_then(|rest| rest.split('`').next())
+                    .map(str::to_string);
+                let (key, text, is_error) = match unknown {
+                    Some(key) => (key, "is not a known setting; it is ignored".to_string(), false),
+                    None => {
+                        let key = e.path().to_string().split(['.', '[']).next().unwrap_or("").to_string();
+                        (key, format!("{message}; it is ignored"), true)
+                    }
+                };
+                if map.remove(&key).is_none() {
+                    issues.push(file_issue("$", format!("{message}; using the defaults"), true));
+                    return ClinicFile::default();
+                }
+                issues.push(file_issue(&key, text, is_error));
+            }
+        }
+    }
+    ClinicFile::default()
+}
+
+fn file_issue(field: &str, message: String, is_error: bool) -> Issue {
+    Issue { origin: Origin::File, field: field.into(), message, is_error }
+}
+
+/// Accepts only absolute `http:`/`https:` URLs with a host and no spaces or controls.
+fn check_booking_url(url: &str) -> Result<String, &'static str> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let rest = if let Some(rest) = lower.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = lower.strip_prefix("http://") {
+        rest
+    } else {
+        return Err("is not an http: or https: URL");
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.starts_with('@') || host.starts_with(':') {
+        return Err("has no host name");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
+        return Err("contains spaces or characters not allowed in a URL");
+    }
+    Ok(url.to_string())
+}
+
+/// The rules decide what the visitor is told, so they must come from this site: a
+/// relative path, or an absolute URL on the page's own origin.
+fn check_rules_url(url: &str, origin: &str) -> Result<String, &'static str> {
+    let url = url.trim();
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("contains spaces or control characters");
+    }
+    let lower = url.to_ascii_lowercase();
+    let has_scheme = lower.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
+    if url.starts_with("//") || url.starts_with("\\") {
+        return Err("points to another site; the rules file must be on this site");
+    }
+    if has_scheme {
+        let origin = origin.trim_end_matches('/').to_ascii_lowercase();
+        let same = !origin.is_empty()
+            && lower.starts_with(&origin)
+            && matches!(lower[origin.len()..].chars().next(), None | Some('/' | '?' | '#'));
+        if !same {
+            return Err("is not on this site's origin; the rules file must be on this site");
+        }
+    }
+    Ok(url.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORIGIN: &str = "https://clinic.example";
+
+    /// Resolves a file and query; `expected` lists the issues as "field: start of message".
+    fn check(file: Option<&str>, query: &[(&str, &str)], expected_issues: &[&str]) -> Config {
+        let query: Vec<(String, String)> = query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let (config, issues) = resolve(file, &query, ORIGIN);
+        let got: Vec<String> = issues.iter().map(|i| format!("{}: {}", i.field, i.message)).collect();
+        assert_eq!(got.len(), expected_issues.len(), "issues: {got:#?}");
+        for (g, e) in got.iter().zip(expected_issues) {
+            assert!(g.starts_with(e), "issue {g:?} should start with {e:?}");
+        }
+        config
+    }
+
+    #[test]
+    fn a_full_valid_file() {
+        let c = check(
+            Some(r##"{"clinic_name":" Clinique Éclat ","booking_url":"https://book.example/c?x=1","contact":"514-555-0100","accent":"#ABC","default_lang":"fr-CA","rules_url":"rules.json"}"##),
+            &[],
+            &[],
+        );
+        assert_eq!(c.clinic_name, "Clinique Éclat");
+        assert_eq!(c.booking_url.as_deref(), Some("https://book.example/c?x=1"));
+        assert_eq!(c.contact, "514-555-0100");
+        assert_eq!(c.accent.color, "#aabbcc");
+        assert_eq!(c.default_lang, Some(Lang::Fr));
+        assert_eq!(c.rules_url.as_deref(), Some("rules.json"));
+    }
+
+    #[test]
+    fn no_file_gives_defaults() {
+        assert_eq!(check(None, &[], &[]), Config::default());
+        assert_eq!(check(Some("{}"), &[], &[]), Config::default());
+    }
+
+    #[test]
+    fn booking_urls() {
+        for (url, ok) in [
+            ("https://book.example", true),
+            ("HTTP://book.example/path?a=b", true),
+            ("javascript:alert(1)", false),
+            ("JavaScript:alert(1)", false),
+            ("data:text/html,hi", false),
+            ("ftp://book.example", false),
+            ("//book.example", false),
+            ("https://", false),
+            ("https:///path", false),
+            ("https://book.example/a b", false),
+            ("book.example", false),
+        ] {
+            let file = serde_json::json!({ "booking_url": url }).to_string();
+            let expected: &[&str] = if ok { &[] } else { &["booking_url: "] };
+            let c = check(Some(&file), &[], expected);
+            assert_eq!(c.booking_url.is_some(), ok, "{url}");
+        }
+        // An empty value just means "no booking link".
+        check(Some(r#"{"booking_url":""}"#), &[], &[]);
+    }
+
+    #[test]
+    fn accents_and_their_text_colour() {
+        for (hex, color, text) in [
+            ("#2f6b66", "#2f6b66", "#ffffff"),
+            ("#000", "#000000", "#ffffff"),
+            ("#fff", "#ffffff", DARK_TEXT),
+            ("#F5C542", "#f5c542", DARK_TEXT),
+            ("#777777", "#777777", "#ffffff"),
+            ("#8a8a8a", "#8a8a8a", DARK_TEXT),
+            ("#595959", "#595959", "#ffffff"),
+        ] {
+            let file = serde_json::json!({ "accent": hex }).to_string();
+            let c = check(Some(&file), &[], &[]);
+            assert_eq!((c.accent.color.as_str(), c.accent.text.as_str()), (color, text), "{hex}");
+        }
+        for bad in ["red", "#12", "#12345", "#gggggg", "123456", "#1234567", ""] {
+            let file = serde_json::json!({ "accent": bad }).to_string();
+            let c = check(Some(&file), &[], &["accent: "]);
+            assert_eq!(c.accent, Accent::default(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn languages() {
+        for (tag, lang) in [("en", Some(Lang::En)), ("FR", Some(Lang::Fr)), ("fr-CA", Some(Lang::Fr))] {
+            let file = serde_json::json!({ "default_lang": tag }).to_string();
+            assert_eq!(check(Some(&file), &[], &[]).default_lang, lang);
+        }
+        for bad in ["de", "", "english"] {
+            let file = serde_json::json!({ "default_lang": bad }).to_string();
+            let c = check(Some(&file), &[], &["default_lang: "]);
+            assert_eq!(c.default_lang, None);
+        }
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_types_cost_only_themselves() {
+        let c = check(
+            Some(r##"{"clinic_name":"Éclat","booking_ulr":"https://x.example","colour":"#fff"}"##),
+            &[],
+            &["booking_ulr: is not a known setting", "colour: is not a known setting"],
+        );
+        assert_eq!(c.clinic_name, "Éclat");
+        let c = check(Some(r#"{"clinic_name":42,"contact":"hi"}"#), &[], &["clinic_name: invalid type"]);
+        assert_eq!(c.contact, "hi");
+        check(Some("not json"), &[], &["$: is not valid JSON"]);
+        check(Some("[1]"), &[], &["$: is not a JSON object"]);
+    }
+
+    #[test]
+    fn query_overrides_the_file() {
+        let c = check(
+            Some(r##"{"clinic_name":"A","accent":"#000000","default_lang":"en"}"##),
+            &[("clinic_name", "B"), ("lang", "fr"), ("accent", "#fff"), ("utm_source", "x")],
+            &[],
+        );
+        assert_eq!(c.clinic_name, "B");
+        assert_eq!(c.default_lang, Some(Lang::Fr));
+        assert_eq!(c.accent.color, "#ffffff");
+        check(None, &[("lang", "de"), ("rules", "//x.example/r.json")], &["lang: ", "rules: "]);
+        let (_, issues) = resolve(None, &[("booking_url".into(), "javascript:x".into())], ORIGIN);
+        assert_eq!(issues[0].origin, Origin::Query);
+        assert!(issues[0].to_string().starts_with("treatment finder configuration: query parameter: booking_url: \"javascript:x\""));
+    }
+
+    #[test]
+    fn rules_urls_stay_on_this_site() {
+        for (url, ok) in [
+            ("rules.json", true),
+            ("/rules/clinic.json", true),
+            ("https://clinic.example/rules.json", true),
+            ("https://clinic.example", true),
+            ("https://clinic.example.evil.example/rules.json", false),
+            ("https://other.example/rules.json", false),
+            ("//other.example/rules.json", false),
+            ("javascript:alert(1)", false),
+            ("data:application/json,{}", false),
+        ] {
+            let (c, issues) = resolve(None, &[("rules".into(), url.into())], ORIGIN);
+            assert_eq!(c.rules_url.is_some(), ok, "{url}: {issues:?}");
+        }
+    }
+
+    #[test]
+    fn booking_links_carry_only_treatment_and_lang() {
+        for (base, expected) in [
+            ("https://b.example", "https://b.example?treatment=both&lang=fr"),
+            ("https://b.example/x?clinic=1", "https://b.example/x?clinic=1&treatment=both&lang=fr"),
+            ("https://b.example/x?", "https://b.example/x?treatment=both&lang=fr"),
+            ("https://b.example/x#top", "https://b.example/x?treatment=both&lang=fr#top"),
+        ] {
+            assert_eq!(booking_href(base, "both", Lang::Fr), expected);
+        }
+    }
+
+    #[test]
+    fn contrast_ratios() {
+        let ratio = |a, b| (contrast(a, b) * 100.0).round() / 100.0;
+        assert_eq!(ratio([0, 0, 0], [255, 255, 255]), 21.0);
+        assert_eq!(ratio([255, 255, 255], [255, 255, 255]), 1.0);
+        assert_eq!(ratio([0x76, 0x76, 0x76], [255, 255, 255]), 4.54);
+    }
+}

@@ -1,0 +1,368 @@
+//! The questionnaire in progress: what the visitor has typed so far (possibly incomplete or
+//! invalid), the checks each step makes before it lets the visitor continue, and the
+//! saved-progress format for "Remember my answers on this device".
+//!
+//! Pure, like the engine: the UI's reducer calls it, and host tests cover it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Answers, Area, Date, Downtime, Goal, Screening, MAX_AGE};
+
+/// The questionnaire's steps, in order. The result counts as the last step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    #[default]
+    Goals,
+    AboutYou,
+    Health,
+    Result,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [Step::Goals, Step::AboutYou, Step::Health, Step::Result];
+
+    /// 1-based, for "Step N of M".
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+
+    pub fn next(self) -> Step {
+        Step::ALL[(self as usize + 1).min(3)]
+    }
+
+    pub fn previous(self) -> Step {
+        Step::ALL[(self as usize).saturating_sub(1)]
+    }
+}
+
+/// The answers as typed. Text fields keep the raw input so a half-typed age survives a
+/// language switch or a step change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// Kept in `Goal::ALL` order.
+    pub goals: Vec<Goal>,
+    /// The date input's value (`YYYY-MM-DD`, or empty).
+    pub event_date: String,
+    /// The age input's value.
+    pub age: String,
+    /// Kept in `Area::ALL` order.
+    pub areas: Vec<Area>,
+    pub downtime: Option<Downtime>,
+    /// Kept in `Screening::ALL` order.
+    pub screening: Vec<Screening>,
+    /// "None of these apply to me": exclusive with `screening`.
+    pub none_apply: bool,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            goals: vec![],
+            event_date: String::new(),
+            age: String::new(),
+            areas: vec![Area::Face],
+            downtime: None,
+            screening: vec![],
+            none_apply: false,
+        }
+    }
+}
+
+/// A field a problem belongs to; the UI maps it to the input's id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Goals,
+    EventDate,
+    Age,
+    Areas,
+    Health,
+}
+
+/// Why a step cannot continue yet. Each one names its field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Problem {
+    NoGoal,
+    EventDateMissing,
+    EventDateInvalid,
+    EventDatePast,
+    AgeMissing,
+    AgeNotWhole,
+    AgeOutOfRange,
+    NoArea,
+    HealthUnanswered,
+}
+
+impl Problem {
+    pub fn field(self) -> Field {
+        match self {
+            Problem::NoGoal => Field::Goals,
+            Problem::EventDateMissing | Problem::EventDateInvalid | Problem::EventDatePast => Field::EventDate,
+            Problem::AgeMissing | Problem::AgeNotWhole | Problem::AgeOutOfRange => Field::Age,
+            Problem::NoArea => Field::Areas,
+            Problem::HealthUnanswered => Field::Health,
+        }
+    }
+}
+
+/// Toggles `item` in a list kept in the order of `all`.
+pub fn toggle<T: Copy + PartialEq>(list: &[T], item: T, on: bool, all: &[T]) -> Vec<T> {
+    all.iter()
+        .copied()
+        .filter(|x| if *x == item { on } else { list.contains(x) })
+        .collect()
+}
+
+impl Draft {
+    /// What stops `step` from continuing, in the order the fields appear.
+    pub fn problems(&self, step: Step, today: Date) -> Vec<Problem> {
+        let mut out = Vec::new();
+        match step {
+            Step::Goals => {
+                if self.goals.is_empty() {
+                    out.push(Problem::NoGoal);
+                }
+                if self.goals.contains(&Goal::Event) {
+                    match self.event_date() {
+                        _ if self.event_date.trim().is_empty() => out.push(Problem::EventDateMissing),
+                        None => out.push(Problem::EventDateInvalid),
+                        Some(d) if d < today => out.push(Problem::EventDatePast),
+                        Some(_) => {}
+                    }
+                }
+            }
+            Step::AboutYou => {
+                if let Err(p) = parse_age(&self.age) {
+                    out.push(p);
+                }
+                if self.areas.is_empty() {
+                    out.push(Problem::NoArea);
+                }
+            }
+            Step::Health => {
+                if self.screening.is_empty() && !self.none_apply {
+                    out.push(Problem::HealthUnanswered);
+                }
+            }
+            Step::Result => {}
+        }
+        out
+    }
+
+    /// The first step (before `upto`) that has problems, with them.
+    pub fn first_blocked(&self, upto: Step, today: Date) -> Option<(Step, Vec<Problem>)> {
+        Step::ALL
+            .into_iter()
+            .take_while(|s| *s < upto)
+            .map(|s| (s, self.problems(s, today)))
+            .find(|(_, p)| !p.is_empty())
+    }
+
+    /// The event date, when the input holds a real date.
+    pub fn event_date(&self) -> Option<Date> {
+        Date::parse(self.event_date.trim()).ok()
+    }
+
+    pub fn age(&self) -> Option<i64> {
+        parse_age(&self.age).ok()
+    }
+
+    /// The engine's answers, once every step before the result is complete.
+    pub fn answers(&self, today: Date) -> Option<Answers> {
+        if self.first_blocked(Step::Result, today).is_some() {
+            return None;
+        }
+        let wants_event = self.goals.contains(&Goal::Event);
+        Some(Answers {
+            goals: self.goals.clone(),
+            event_date: self.event_date().filter(|_| wants_event),
+            today: Some(today),
+            age: self.age()?,
+            areas: self.areas.clone(),
+            downtime: self.downtime,
+            screening: self.screening.clone(),
+        })
+    }
+
+    /// The same draft without the health screen: what may be shared or stored.
+    pub fn without_health(&self) -> Draft {
+        Draft { screening: vec![], none_apply: false, ..self.clone() }
+    }
+}
+
+fn parse_age(text: &str) -> Result<i64, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Problem::AgeMissing);
+    }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::AgeNotWhole);
+    }
+    match text.parse::<i64>() {
+        Ok(age) if (0..=MAX_AGE).contains(&age) => Ok(age),
+        _ => Err(Problem::AgeOutOfRange),
+    }
+}
+
+/// The saved-progress contract (localStorage `treatment-finder:v1`). It never holds the
+/// health screen: those answers stay in memory only and are asked again after a reload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Saved {
+    /// Always [`SAVED_VERSION`].
+    pub version: u32,
+    /// Never later than [`Step::Health`].
+    pub step: Step,
+    pub draft: Draft,
+}
+
+pub const SAVED_VERSION: u32 = 1;
+
+/// Answers the app starts with, from a shared link or saved progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resume {
+    pub draft: Draft,
+    pub step: Step,
+    /// Whether "Remember my answers on this device" starts ticked.
+    pub remember: bool,
+}
+pub const STORAGE_KEY: &str = "treatment-finder:v1";
+
+impl Saved {
+    /// What to store for this draft and step.
+    pub fn new(draft: &Draft, step: Step) -> Saved {
+        Saved { version: SAVED_VERSION, step: step.min(Step::Health), draft: draft.without_health() }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads saved progress; `None` for anything unreadable, of another version, or odd.
+    pub fn from_json(text: &str) -> Option<Saved> {
+        let saved: Saved = serde_json::from_str(text).ok()?;
+        if saved.version != SAVED_VERSION {
+            return None;
+        }
+        Some(Saved::new(&saved.draft, saved.step))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::parse("2026-11-23").unwrap()
+    }
+
+    fn draft(goals: &[Goal], event: &str, age: &str) -> Draft {
+        Draft { goals: goals.to_vec(), event_date: event.into(), age: age.into(), ..Draft::default() }
+    }
+
+    fn check(d: &Draft, step: Step, expected: &[Problem]) {
+        assert_eq!(d.problems(step, today()), expected, "{d:?} at {step:?}");
+    }
+
+    #[test]
+    fn goal_step() {
+        use Problem::*;
+        check(&draft(&[], "", ""), Step::Goals, &[NoGoal]);
+        check(&draft(&[Goal::Scars], "", ""), Step::Goals, &[]);
+        check(&draft(&[Goal::Event], "", ""), Step::Goals, &[EventDateMissing]);
+        check(&draft(&[Goal::Event], "2026-02-30", ""), Step::Goals, &[EventDateInvalid]);
+        check(&draft(&[Goal::Event], "2026-11-22", ""), Step::Goals, &[EventDatePast]);
+        check(&draft(&[Goal::Event], "2026-11-23", ""), Step::Goals, &[]);
+        // A date left behind after unticking the event is ignored.
+        check(&draft(&[Goal::Pores], "garbage", ""), Step::Goals, &[]);
+    }
+
+    #[test]
+    fn about_you_step() {
+        use Problem::*;
+        for (age, expected) in [
+            ("", vec![AgeMissing]),
+            ("  ", vec![AgeMissing]),
+            ("36", vec![]),
+            (" 36 ", vec![]),
+            ("0", vec![]),
+            ("120", vec![]),
+            ("121", vec![AgeOutOfRange]),
+            ("99999999999999999999", vec![AgeOutOfRange]),
+            ("-3", vec![AgeNotWhole]),
+            ("36.5", vec![AgeNotWhole]),
+            ("abc", vec![AgeNotWhole]),
+        ] {
+            check(&draft(&[], "", age), Step::AboutYou, &expected);
+        }
+        let no_area = Draft { age: "30".into(), areas: vec![], ..Draft::default() };
+        check(&no_area, Step::AboutYou, &[NoArea]);
+    }
+
+    #[test]
+    fn health_step() {
+        let mut d = Draft::default();
+        check(&d, Step::Health, &[Problem::HealthUnanswered]);
+        d.none_apply = true;
+        check(&d, Step::Health, &[]);
+        d = Draft { screening: vec![Screening::BloodThinners], ..Draft::default() };
+        check(&d, Step::Health, &[]);
+    }
+
+    #[test]
+    fn answers_need_every_step() {
+        let mut d = draft(&[Goal::Hydration, Goal::Scars], "", "36");
+        assert_eq!(d.answers(today()), None);
+        assert_eq!(d.first_blocked(Step::Result, today()), Some((Step::Health, vec![Problem::HealthUnanswered])));
+        d.none_apply = true;
+        let a = d.answers(today()).unwrap();
+        assert_eq!((a.age, a.today, a.event_date), (36, Some(today()), None));
+        assert_eq!(a.areas, vec![Area::Face]);
+        d.age = String::new();
+        assert_eq!(d.first_blocked(Step::Result, today()).map(|b| b.0), Some(Step::AboutYou));
+    }
+
+    #[test]
+    fn toggling_keeps_the_canonical_order() {
+        let l = toggle(&[Goal::Scars], Goal::Hydration, true, &Goal::ALL);
+        assert_eq!(l, [Goal::Hydration, Goal::Scars]);
+        assert_eq!(toggle(&l, Goal::Hydration, false, &Goal::ALL), [Goal::Scars]);
+        assert_eq!(toggle(&l, Goal::Scars, true, &Goal::ALL), l);
+    }
+
+    #[test]
+    fn saved_progress_never_holds_the_health_screen() {
+        let d = Draft {
+            screening: vec![Screening::PregnantOrBreastfeeding],
+            none_apply: true,
+            ..draft(&[Goal::Event], "2027-02-14", "36")
+        };
+        let json = Saved::new(&d, Step::Result).to_json();
+        assert!(!json.contains("pregnant"), "{json}");
+        let back = Saved::from_json(&json).unwrap();
+        assert_eq!(back.step, Step::Health);
+        assert_eq!(back.draft, d.without_health());
+    }
+
+    #[test]
+    fn unreadable_saved_progress_is_discarded() {
+        let good = Saved::new(&Draft::default(), Step::AboutYou).to_json();
+        assert!(Saved::from_json(&good).is_some());
+        for bad in [
+            "",
+            "null",
+            "{",
+            r#"{"version":2,"step":"goals","draft":{}}"#,
+            &good.replace("\"version\":1", "\"version\":9"),
+            &good.replace("\"step\":\"about_you\"", "\"step\":\"nowhere\""),
+            &good.replace("\"goals\":[]", "\"goals\":[\"tan\"]"),
+            &good.replace("\"version\":1", "\"version\":1,\"extra\":true"),
+        ] {
+            assert_eq!(Saved::from_json(bad), None, "{bad}");
+        }
+        // A saved health screen from an older build would be dropped, never restored.
+        let with_health = good.replace("\"screening\":[]", "\"screening\":[\"blood_thinners\"]");
+        assert_eq!(Saved::from_json(&with_health).unwrap().draft.screening, vec![]);
+    }
+}

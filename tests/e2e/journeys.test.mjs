@@ -1,0 +1,497 @@
+// Complete questionnaires, as different clients would answer them, from the first question
+// to the result. The browser's clock is fixed on the engine cases' `today` (2026-11-22), so
+// the dated plans are the ones tests/data/recommend.json expects.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import {
+  RULES,
+  SCREENING_IDS,
+  TODAY,
+  UI,
+  activeElement,
+  addDays,
+  answerAboutYou,
+  answerGoals,
+  answerHealth,
+  appUrl,
+  collectConsole,
+  completeQuiz,
+  copyLink,
+  datesIn,
+  engineCase,
+  goalLabel,
+  launchBrowser,
+  longDate,
+  newContext,
+  nextButton,
+  openApp,
+  screeningLabel,
+  serveDist,
+  squash,
+  stepNumber,
+  summary,
+  summaryText,
+  tabUntil,
+  timelineEntries,
+  waitForFocusedHeading,
+  waitForFocusedStepHeading,
+  waitForStep,
+} from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh context and page with the fixed clock; `fn(page, context, console)`, then checks no uncaught error. */
+async function withPage(fn, contextOptions = {}) {
+  const context = await newContext(browser, contextOptions);
+  try {
+    const page = await context.newPage();
+    const log = collectConsole(page);
+    await fn(page, context, log);
+    assert.deepEqual(log.pageErrors, [], 'uncaught errors in the page');
+  } finally {
+    await context.close();
+  }
+}
+
+const treatmentName = (kind, lang = 'en') => RULES.treatments[kind].name[lang];
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
+const bookLink = (page, lang = 'en') => page.getByRole('link', { name: UI[lang].book });
+
+/** The session dates of an engine case, across treatments, sorted. */
+function caseDates(c) {
+  return Object.values(c.expect.dates).flat().sort();
+}
+
+test('hydration and scars at 36: both treatments, with every dated session on the timeline', async () => {
+  const c = engineCase('issue example');
+  await withPage(async (page) => {
+    await openApp(page, appUrl(server.url));
+    const first = await stepNumber(page);
+    assert.equal(first.n, 1, 'the questionnaire starts at step 1');
+    assert.ok(first.of >= 3, `"Step 1 of ${first.of}": at least three steps`);
+
+    await answerGoals(page, c.answers);
+    await nextButton(page).click();
+    await waitForStep(page, 2);
+    assert.deepEqual(await stepNumber(page), { n: 2, of: first.of });
+    await answerAboutYou(page, c.answers);
+    await nextButton(page).click();
+    await waitForStep(page, 3);
+    assert.deepEqual(await stepNumber(page), { n: 3, of: first.of });
+    await answerHealth(page, c.answers);
+    await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
+    await page.locator('#result-summary').waitFor();
+
+    assert.equal(await summary(page), summaryText('both'));
+
+    // Reasons, each with its sources.
+    const reasons = squash(await page.locator('main').textContent());
+    for (const goal of ['hydration', 'scars']) {
+      const rule = RULES.goals.find((g) => g.goal === goal);
+      assert.ok(reasons.includes(rule.reason.text.en), `the reason for ${goal} is shown`);
+    }
+    assert.ok(reasons.includes(RULES.combination.text.en), 'the combination reason is shown');
+    assert.match(reasons, /Sources?:/, 'reasons cite their sources');
+
+    // The timeline: every session of the engine case, in date order, as long dates.
+    const entries = await timelineEntries(page);
+    const expected = caseDates(c);
+    assert.equal(entries.length, expected.length, `one timeline entry per session: ${JSON.stringify(entries)}`);
+    assert.deepEqual(entries.map((e) => datesIn(e.text)[0]), expected);
+    for (const [kind, dates] of Object.entries(c.expect.dates)) {
+      for (const date of dates) {
+        const entry = entries.find((e) => e.text.includes(longDate(date)));
+        assert.ok(entry?.text.includes(treatmentName(kind)), `${longDate(date)} is a ${kind} session: ${entry?.text}`);
+      }
+    }
+    assert.equal(expected[0], addDays(TODAY, RULES.settings.first_session_after_days.value), 'first session a week after today');
+
+    // Aftercare, disclaimer and the actions.
+    assert.ok(reasons.includes(RULES.aftercare[0].text.en), 'aftercare is shown');
+    assert.ok(reasons.includes(RULES.messages.disclaimer.en), 'the disclaimer is shown');
+    await bookLink(page).waitFor();
+    for (const name of [UI.en.calendar, UI.en.copyLink, UI.en.print, UI.en.startOver]) {
+      assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, `"${name}" button`);
+    }
+
+    // Start over returns to an empty first step.
+    await page.getByRole('button', { name: UI.en.startOver, exact: true }).click();
+    await waitForStep(page, 1);
+    assert.equal(await page.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).isChecked(), false);
+  });
+});
+
+test('an event in three weeks at 32: mesotherapy, the event on the timeline, nothing in the 14 days before it', async () => {
+  const c = engineCase('an event in three weeks');
+  const event = c.answers.event_date;
+  assert.equal(event, addDays(TODAY, 21));
+  await withPage(async (page) => {
+    await openApp(page, appUrl(server.url));
+    // The date field appears only with the event goal.
+    const dateField = page.getByLabel(UI.en.eventDate, { exact: true });
+    assert.equal(await dateField.count(), 0, 'no event date field before the event goal is ticked');
+    await completeQuiz(page, c.answers);
+
+    assert.equal(await summary(page), summaryText('mesotherapy'));
+    const entries = await timelineEntries(page);
+    const dates = entries.map((e) => datesIn(e.text)[0]);
+    const eventEntries = entries.filter((e) => e.text.includes(longDate(event)));
+    assert.equal(eventEntries.length, 1, `the event is on the timeline: ${JSON.stringify(entries)}`);
+    assert.deepEqual(dates, [...c.expect.dates.mesotherapy, event].sort(), 'sessions and the event, in date order');
+
+    const sessions = entries.filter((e) => !e.text.includes(longDate(event))).map((e) => datesIn(e.text)[0]);
+    assert.deepEqual(sessions, c.expect.dates.mesotherapy);
+    const first = addDays(TODAY, 7);
+    for (const d of sessions) {
+      assert.ok(!(d > first && d <= event), `no session between ${first} (exclusive) and the event: ${d}`);
+    }
+
+    const after = sessions.filter((d) => d > event).length;
+    const warning = fill(RULES.messages.sessions_after_event.en, {
+      count: after,
+      buffer: RULES.settings.event_buffer_days.value,
+      event: longDate(event),
+    });
+    await page.getByText(warning, { exact: true }).waitFor();
+  });
+});
+
+test('a pregnancy: talk to a practitioner first, no booking link, no timeline', async () => {
+  const c = engineCase('a pregnancy');
+  await withPage(async (page) => {
+    // booking_url is set (clinic.json and the query): it must still be hidden for consult.
+    await openApp(page, appUrl(server.url, { booking_url: 'https://booking.example.com/book' }));
+    await completeQuiz(page, c.answers);
+
+    assert.equal(await summary(page), summaryText('consult'));
+    const reason = RULES.screening.find((s) => s.item === 'pregnant_or_breastfeeding').reason.text.en;
+    await page.getByText(reason).waitFor();
+    assert.match(reason, /pregnan/i);
+    assert.equal(await bookLink(page).count(), 0, 'no "Book a consultation" link for consult');
+    assert.equal(await page.locator('#timeline').count(), 0, 'no timeline for consult');
+    assert.equal(await page.getByRole('button', { name: UI.en.calendar }).count(), 0, 'no calendar for consult');
+    assert.equal(datesIn(squash(await page.locator('main').textContent())).length, 0, 'no session date anywhere');
+  });
+});
+
+test('French throughout with ?lang=fr: French summary, steps and dates', async () => {
+  const c = engineCase('French texts');
+  const dates = engineCase('a distant event changes nothing').expect.dates.mesotherapy; // the same age-36 course
+  await withPage(async (page) => {
+    await openApp(page, appUrl(server.url, { lang: 'fr' }));
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+    await page.getByRole('heading', { level: 1, name: UI.fr.title }).waitFor();
+    assert.deepEqual((await stepNumber(page, 'fr')).n, 1);
+    await completeQuiz(page, c.answers, 'fr');
+
+    assert.equal(await summary(page), c.expect.summary);
+    assert.equal(c.expect.summary, 'La mésothérapie semble la mieux adaptée à vos objectifs.');
+    const entries = await timelineEntries(page);
+    assert.deepEqual(entries.map((e) => datesIn(e.text, 'fr')[0]), dates);
+    assert.ok(entries[0].text.includes('29 novembre 2026'), entries[0].text);
+    for (const e of entries) assert.ok(e.text.includes(treatmentName('mesotherapy', 'fr')), e.text);
+    const main = squash(await page.locator('main').textContent());
+    assert.ok(main.includes(RULES.messages.disclaimer.fr), 'French disclaimer');
+    assert.equal(datesIn(main, 'en').length, 0, 'no English date on the page');
+    await page.getByRole('link', { name: UI.fr.book }).waitFor();
+    await page.getByRole('button', { name: UI.fr.startOver, exact: true }).waitFor();
+  });
+});
+
+test('French from the language button: an event warning with a French date', async () => {
+  const c = engineCase('French event warning uses a French date');
+  await withPage(async (page) => {
+    await openApp(page, appUrl(server.url));
+    await page.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: UI.fr.title }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+    await completeQuiz(page, c.answers, 'fr');
+    assert.equal(await summary(page), summaryText('mesotherapy', 'fr'));
+    await page.getByText(c.expect.warning_text_contains).first().waitFor();
+    const entries = await timelineEntries(page);
+    assert.ok(entries.some((e) => e.text.includes(c.expect.warning_text_contains)), 'the event (1er décembre) is on the timeline');
+  });
+});
+
+test('keyboard only: Tab, Space, arrow keys and Enter from the first question to the result, focus on each heading', async () => {
+  const c = engineCase('one or two days of redness keeps microneedling'); // scars, 33, one_or_two_days
+  await withPage(async (page) => {
+    await openApp(page, appUrl(server.url));
+    const isNamed = (name) => (el) => el.name === name;
+
+    // Step 1: tick the goal with Space, continue with Enter on Next.
+    let el = await tabUntil(page, isNamed(goalLabel('scars')), { what: 'the scars checkbox' });
+    assert.equal(el.type, 'checkbox');
+    await page.keyboard.press('Space');
+    assert.equal((await activeElement(page)).checked, true, 'Space ticks the goal');
+    await tabUntil(page, (e) => e.tag === 'button' && e.name === UI.en.next, { what: 'Next' });
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 2);
+    await waitForFocusedStepHeading(page, 2);
+
+    // Step 2: type the age, pick the redness answer with arrow keys, continue with Enter in the age field.
+    el = await tabUntil(page, isNamed(UI.en.age), { what: 'the age field' });
+    await page.keyboard.type(String(c.answers.age));
+    await tabUntil(page, (e) => e.type === 'radio', { what: 'the redness radio group' });
+    // The first radio has focus; ArrowDown moves to "One or two days" and selects it.
+    const firstRadio = await activeElement(page);
+    assert.equal(firstRadio.name, UI.en.downtime.none);
+    await page.keyboard.press('ArrowDown');
+    el = await activeElement(page);
+    assert.equal(el.name, UI.en.downtime.one_or_two_days);
+    assert.equal(el.checked, true, 'the arrow key selects the radio');
+    await tabUntil(page, (e) => e.tag === 'button' && e.name === UI.en.next, { what: 'Next' });
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 3);
+    await waitForFocusedStepHeading(page, 3);
+
+    // Step 3: "None of these apply to me", then "See my recommendation".
+    await tabUntil(page, isNamed(UI.en.noneApply), { what: 'None of these apply' });
+    await page.keyboard.press('Space');
+    assert.equal((await activeElement(page)).checked, true);
+    await tabUntil(page, (e) => e.tag === 'button' && e.name === UI.en.seeResult, { what: 'See my recommendation' });
+    await page.keyboard.press('Enter');
+    await page.locator('#result-summary').waitFor();
+    await waitForFocusedHeading(page, summaryText('microneedling'));
+    await waitForFocusedStepHeading(page, 4);
+    assert.equal(await summary(page), summaryText(c.expect.treatment));
+
+    // The result's actions are reachable by Tab; Start over returns focus to step 1's heading.
+    await tabUntil(page, (e) => e.name === UI.en.startOver, { what: 'Start over' });
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 1);
+    await waitForFocusedStepHeading(page, 1);
+  });
+});
+
+test('age 20 with scars: mesotherapy, because microneedling starts at 22', async () => {
+  const c = engineCase('at 20 microneedling goals fall back to mesotherapy');
+  await withPage(async (page) => {
+    await openApp(page, appUrl(server.url));
+    await completeQuiz(page, c.answers);
+    assert.equal(await summary(page), summaryText('mesotherapy'));
+    const why = fill(RULES.messages.microneedling_min_age.text.en, {
+      min_age: RULES.settings.microneedling_min_age.value,
+      age: c.answers.age,
+    });
+    await page.getByText(why).waitFor();
+    for (const goal of ['scars', 'texture']) {
+      const alt = RULES.goals.find((g) => g.goal === goal).alternative.reason.text.en;
+      await page.getByText(alt).waitFor();
+    }
+    const entries = await timelineEntries(page);
+    assert.ok(entries.length >= 3, 'a dated mesotherapy plan');
+    assert.equal(datesIn(entries[0].text)[0], addDays(TODAY, 7));
+    for (const e of entries) {
+      assert.ok(e.text.includes(treatmentName('mesotherapy')) && !e.text.includes(treatmentName('microneedling')), e.text);
+    }
+  });
+});
+
+test('no visible redness at 33 with scars and hydration: mesotherapy, and the reason says why', async () => {
+  const c = engineCase('no visible redness accepted');
+  await withPage(async (page) => {
+    await openApp(page, appUrl(server.url));
+    await completeQuiz(page, c.answers);
+    assert.equal(await summary(page), summaryText('mesotherapy'));
+    await page.getByText(RULES.messages.prefers_no_redness.text.en).waitFor();
+  });
+});
+
+test("today comes from the browser's clock: another day gives another plan", async () => {
+  const c = engineCase('28 is every three weeks'); // hydration at 28: every 21 days
+  const context = await browser.newContext({ locale: 'en-CA', timezoneId: 'America/Montreal' });
+  try {
+    await context.clock.setFixedTime(new Date('2027-01-10T23:30:00-05:00')); // late evening in Montreal
+    const page = await context.newPage();
+    await openApp(page, appUrl(server.url));
+    await completeQuiz(page, c.answers);
+    const shift = (d) => addDays(d, 49); // 2026-11-22 → 2027-01-10
+    const dates = (await timelineEntries(page)).map((e) => datesIn(e.text)[0]);
+    assert.deepEqual(dates, c.expect.dates.mesotherapy.map(shift));
+    assert.equal(dates[0], '2027-01-17', "the first session is a week after the browser's today");
+  } finally {
+    await context.close();
+  }
+});
+
+test('switching language mid-quiz keeps every answer', async () => {
+  await withPage(async (page) => {
+    await openApp(page, appUrl(server.url));
+    await answerGoals(page, { goals: ['hydration', 'scars', 'event'], event_date: '2027-02-14' });
+    await page.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
+    await waitForStep(page, 1, 'fr');
+    for (const goal of ['hydration', 'scars', 'event']) {
+      assert.equal(await page.getByRole('checkbox', { name: goalLabel(goal, 'fr'), exact: true }).isChecked(), true, goal);
+    }
+    assert.equal(await page.getByRole('checkbox', { name: goalLabel('pores', 'fr'), exact: true }).isChecked(), false);
+    assert.equal(await page.getByLabel(UI.fr.eventDate, { exact: true }).inputValue(), '2027-02-14');
+
+    await nextButton(page, 'fr').click();
+    await waitForStep(page, 2, 'fr');
+    await answerAboutYou(page, { age: 41, areas: ['face', 'neck'], downtime: 'a_week' }, 'fr');
+    await page.getByRole('button', { name: UI.fr.switchTo, exact: true }).click();
+    await waitForStep(page, 2, 'en');
+    assert.equal(await page.getByLabel(UI.en.age, { exact: true }).inputValue(), '41');
+    assert.equal(await page.getByRole('checkbox', { name: UI.en.areas.neck, exact: true }).isChecked(), true);
+    assert.equal(await page.getByRole('radio', { name: UI.en.downtime.a_week, exact: true }).isChecked(), true);
+
+    await nextButton(page).click();
+    await waitForStep(page, 3);
+    await page.getByRole('checkbox', { name: screeningLabel('blood_thinners'), exact: true }).check();
+    await page.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
+    await waitForStep(page, 3, 'fr');
+    assert.equal(await page.getByRole('checkbox', { name: screeningLabel('blood_thinners', 'fr'), exact: true }).isChecked(), true);
+
+    await page.getByRole('button', { name: UI.fr.back, exact: true }).click();
+    await waitForStep(page, 2, 'fr');
+    assert.equal(await page.getByLabel(UI.fr.age, { exact: true }).inputValue(), '41');
+    await page.getByRole('button', { name: UI.fr.back, exact: true }).click();
+    await waitForStep(page, 1, 'fr');
+    assert.equal(await page.getByRole('checkbox', { name: goalLabel('scars', 'fr'), exact: true }).isChecked(), true);
+
+    // The result follows the language too.
+    await nextButton(page, 'fr').click();
+    await waitForStep(page, 2, 'fr');
+    await nextButton(page, 'fr').click();
+    await waitForStep(page, 3, 'fr');
+    await page.getByRole('checkbox', { name: screeningLabel('blood_thinners', 'fr'), exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: UI.fr.noneApply, exact: true }).check();
+    await page.getByRole('button', { name: UI.fr.seeResult, exact: true }).click();
+    await page.locator('#result-summary').waitFor();
+    assert.equal(await summary(page), summaryText('both', 'fr'));
+    await page.getByRole('button', { name: UI.fr.switchTo, exact: true }).click();
+    await page.getByText(summaryText('both', 'en'), { exact: true }).waitFor();
+  });
+});
+
+test('booking link, calendar file and share link carry no health answer', async () => {
+  const c = engineCase('issue example');
+  const origin = server.url;
+  await withPage(
+    async (page) => {
+      await openApp(page, appUrl(server.url, { booking_url: 'https://booking.example.com/consultation' }));
+      await completeQuiz(page, { ...c.answers, areas: ['face', 'neck'], downtime: 'a_week' });
+      assert.equal(await summary(page), summaryText('both'));
+
+      // Book: the clinic's URL plus treatment and lang, nothing else.
+      const href = await bookLink(page).getAttribute('href');
+      const url = new URL(href);
+      assert.equal(url.origin + url.pathname, 'https://booking.example.com/consultation');
+      assert.deepEqual([...url.searchParams.keys()].sort(), ['lang', 'treatment']);
+      assert.equal(url.searchParams.get('treatment'), 'both');
+      assert.equal(url.searchParams.get('lang'), 'en');
+      assert.equal(url.hash, '');
+
+      // Calendar: one VEVENT per session, on the plan's dates, and no answer in it.
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: UI.en.calendar, exact: true }).click();
+      const download = await downloading;
+      assert.match(download.suggestedFilename(), /\.ics$/);
+      const ics = await readFile(await download.path(), 'utf8');
+      const expected = caseDates(c);
+      assert.equal(ics.match(/^BEGIN:VEVENT\r?$/gm)?.length, expected.length, 'one VEVENT per session');
+      const starts = [...ics.matchAll(/^DTSTART[^:\r\n]*:(\d{4})(\d{2})(\d{2})/gm)].map(([, y, m, d]) => `${y}-${m}-${d}`);
+      assert.deepEqual(starts.sort(), expected);
+      assert.match(ics, /^BEGIN:VCALENDAR\r?$/m);
+      assertNoHealthAnswer(ics, 'the calendar file');
+
+      // Print: the browser's print dialog (stubbed here) is asked for.
+      await page.evaluate(() => {
+        window.__printed = 0;
+        window.print = () => {
+          window.__printed += 1;
+        };
+      });
+      await page.getByRole('button', { name: UI.en.print, exact: true }).click();
+      await page.waitForFunction(() => window.__printed === 1);
+
+      // Share link of a plan: no health answer either.
+      const link = await copyLink(page);
+      assert.ok(link.startsWith(`${origin}/`), link);
+      assertNoHealthAnswer(new URL(link).hash, 'the share link');
+    },
+    { permissions: ['clipboard-read', 'clipboard-write'] },
+  );
+});
+
+test('the share link of a health-screened client holds no screening answer and restores goals and age', async () => {
+  const answers = {
+    goals: ['fine_lines', 'event'],
+    event_date: '2027-03-20',
+    age: 47,
+    areas: ['face', 'decolletage'],
+    downtime: 'one_or_two_days',
+    screening: ['blood_thinners', 'keloid_scarring'],
+  };
+  let link;
+  await withPage(
+    async (page) => {
+      await openApp(page, appUrl(server.url));
+      await completeQuiz(page, answers);
+      assert.equal(await summary(page), summaryText('consult'));
+      link = await copyLink(page);
+    },
+    { permissions: ['clipboard-read', 'clipboard-write'] },
+  );
+  const url = new URL(link);
+  assert.ok(url.hash.length > 1, `the link has a fragment: ${link}`);
+  assert.equal(url.search, '', 'answers are in the fragment, not the query');
+  assertNoHealthAnswer(url.hash, 'the share link');
+
+  // Opened elsewhere (a fresh browser profile): goals, event and age come back; health does not.
+  await withPage(async (page) => {
+    await openApp(page, link);
+    let { n } = await stepNumber(page);
+    assert.ok(n <= 3, `a shared link does not open on the result (step ${n})`);
+    while (n > 1) {
+      if (n === 3) {
+        for (const item of SCREENING_IDS) {
+          const box = page.getByRole('checkbox', { name: screeningLabel(item), exact: true });
+          assert.equal(await box.isChecked(), false, `${item} is not restored from a link`);
+        }
+        assert.equal(await page.getByRole('checkbox', { name: UI.en.noneApply, exact: true }).isChecked(), false);
+      }
+      if (n === 2) {
+        assert.equal(await page.getByLabel(UI.en.age, { exact: true }).inputValue(), String(answers.age));
+        assert.equal(await page.getByRole('checkbox', { name: UI.en.areas.decolletage, exact: true }).isChecked(), true);
+        assert.equal(await page.getByRole('radio', { name: UI.en.downtime.one_or_two_days, exact: true }).isChecked(), true);
+      }
+      await page.getByRole('button', { name: UI.en.back, exact: true }).click();
+      n -= 1;
+      await waitForStep(page, n);
+    }
+    for (const goal of answers.goals) {
+      assert.equal(await page.getByRole('checkbox', { name: goalLabel(goal), exact: true }).isChecked(), true, goal);
+    }
+    assert.equal(await page.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).isChecked(), false);
+    assert.equal(await page.getByLabel(UI.en.eventDate, { exact: true }).inputValue(), answers.event_date);
+  });
+});
+
+/** Fails if `text` holds a screening item id or label, or the "none apply" answer. */
+function assertNoHealthAnswer(text, what) {
+  const lower = decodeURIComponent(text).toLowerCase();
+  for (const item of SCREENING_IDS) {
+    assert.ok(!lower.includes(item.toLowerCase()), `${what} holds the screening item ${item}`);
+    for (const lang of ['en', 'fr']) {
+      assert.ok(!lower.includes(screeningLabel(item, lang).toLowerCase()), `${what} holds the label of ${item}`);
+    }
+  }
+  for (const word of ['screen', 'health', 'none_apply', 'pregnan', 'allerg', UI.en.noneApply.toLowerCase()]) {
+    assert.ok(!lower.includes(word), `${what} holds "${word}"`);
+  }
+}

@@ -1,0 +1,277 @@
+// Privacy: the answers stay in the browser. After the page has loaded, the app makes no
+// request at all; nothing ever goes to a host other than 127.0.0.1; no answer appears in a
+// URL, in the console, or in storage unless the visitor ticks "Remember my answers".
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  SCREENING_IDS,
+  UI,
+  appUrl,
+  collectConsole,
+  completeQuiz,
+  copyLink,
+  goalLabel,
+  isLocalUrl,
+  launchBrowser,
+  longDate,
+  newContext,
+  nextButton,
+  openApp,
+  recordRequests,
+  screeningLabel,
+  serveDist,
+  stepNumber,
+  summary,
+  summaryText,
+  waitForStep,
+} from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Marker answers: values that appear nowhere in the app, so finding one means an answer leaked.
+const EVENT = '2027-03-17';
+const AGE = 57;
+const MARKED = {
+  goals: ['pigmentation', 'stretch_marks', 'event'],
+  event_date: EVENT,
+  age: AGE,
+  areas: ['neck', 'body'],
+  downtime: 'a_week',
+  screening: [],
+};
+
+/** The strings that would reveal an answer (health answers above all). */
+function markers() {
+  const list = [EVENT, EVENT.replaceAll('-', ''), longDate(EVENT), longDate(EVENT, 'fr'), 'stretch_marks', 'pigmentation'];
+  for (const item of SCREENING_IDS) list.push(item, screeningLabel(item, 'en'), screeningLabel(item, 'fr'));
+  return list;
+}
+
+/** Leaks of markers (or the marked age as a whole number) in `text`, URLs' hosts and ports aside. */
+function leaks(text) {
+  const found = markers().filter((m) => text.toLowerCase().includes(m.toLowerCase()));
+  const withoutHosts = text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^/\s]+/gi, '');
+  if (new RegExp(`(^|[^0-9A-Za-z])${AGE}([^0-9A-Za-z]|$)`).test(withoutHosts)) found.push(`age ${AGE}`);
+  return found;
+}
+
+async function storageState(page) {
+  return page.evaluate(async () => ({
+    local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
+    session: Object.fromEntries(Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k)])),
+    cookie: document.cookie,
+    indexedDB: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
+    caches: 'caches' in self ? await caches.keys() : [],
+  }));
+}
+
+test('a whole quiz makes no request after the page has loaded, and none off this machine', async () => {
+  const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    const fromContext = await recordRequests(context);
+    const page = await context.newPage();
+    const fromPage = [];
+    page.on('request', (r) => fromPage.push(r.url()));
+    const log = collectConsole(page);
+
+    await openApp(page, appUrl(server.url));
+    await page.waitForLoadState('networkidle');
+    const initialPage = fromPage.length;
+    const initialContext = fromContext.all().length;
+    assert.ok(initialPage > 0, 'the page load was recorded');
+
+    // The whole journey: a plan with dates, every action but print, then back to a consult.
+    await completeQuiz(page, MARKED);
+    assert.equal(await summary(page), summaryText('both'));
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: UI.en.calendar, exact: true }).click();
+    await downloading;
+    await copyLink(page);
+    await page.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
+    await page.getByRole('button', { name: UI.fr.switchTo, exact: true }).click();
+    await page.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(page, 3);
+    for (const item of SCREENING_IDS) {
+      await page.getByRole('checkbox', { name: screeningLabel(item), exact: true }).check();
+    }
+    await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
+    await page.getByText(summaryText('consult'), { exact: true }).waitFor();
+    await copyLink(page);
+    await page.getByRole('button', { name: UI.en.startOver, exact: true }).click();
+    await waitForStep(page, 1);
+    await page.waitForLoadState('networkidle');
+
+    assert.deepEqual(fromPage.slice(initialPage), [], 'requests made by the page after it loaded');
+    assert.deepEqual(fromContext.all().slice(initialContext), [], 'requests made in the context after the page loaded');
+    assert.deepEqual(fromContext.external(), [], 'requests to a host other than 127.0.0.1');
+    for (const url of [...fromPage, ...fromContext.all()]) {
+      assert.ok(isLocalUrl(url) && new URL(url).hostname === '127.0.0.1', `request off 127.0.0.1: ${url}`);
+      assert.deepEqual(leaks(url.replace(server.url, '')), [], `an answer in a request URL: ${url}`);
+    }
+
+    // Nothing stored without the opt-in.
+    const stored = await storageState(page);
+    assert.deepEqual(stored.local, {}, 'localStorage without the opt-in');
+    assert.deepEqual(stored.session, {}, 'sessionStorage');
+    assert.equal(stored.cookie, '', 'document.cookie');
+    assert.deepEqual(stored.indexedDB, [], 'IndexedDB databases');
+    assert.deepEqual(stored.caches, [], 'Cache Storage');
+    assert.deepEqual((await context.cookies()).map((c) => c.name), [], 'cookies in the context');
+
+    // Nothing about the answers in the console.
+    for (const m of log.messages) {
+      assert.deepEqual(leaks(m.text), [], `an answer in a console message: ${m.type}: ${m.text}`);
+    }
+    assert.deepEqual(log.errors(), [], 'console errors');
+    assert.deepEqual(log.pageErrors, [], 'uncaught errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('with "Remember my answers" ticked, a reload restores them (never the health answers); "Forget" empties storage', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const log = collectConsole(page);
+    await openApp(page, appUrl(server.url));
+    const remember = page.getByRole('checkbox', { name: UI.en.remember, exact: true });
+    assert.equal(await remember.isChecked(), false, 'the opt-in starts unticked');
+    await remember.check();
+
+    await page.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).check();
+    await page.getByRole('checkbox', { name: goalLabel('event'), exact: true }).check();
+    await page.getByLabel(UI.en.eventDate, { exact: true }).fill(EVENT);
+    await nextButton(page).click();
+    await waitForStep(page, 2);
+    await page.getByLabel(UI.en.age, { exact: true }).fill(String(AGE));
+    await page.getByRole('checkbox', { name: UI.en.areas.body, exact: true }).check();
+    await nextButton(page).click();
+    await waitForStep(page, 3);
+    await page.getByRole('checkbox', { name: screeningLabel('blood_thinners'), exact: true }).check();
+    await page.getByRole('checkbox', { name: screeningLabel('pregnant_or_breastfeeding'), exact: true }).check();
+
+    const stored = await storageState(page);
+    const keys = Object.keys(stored.local);
+    assert.ok(keys.length > 0, 'the answers are saved in localStorage');
+    const saved = Object.values(stored.local).join('\n');
+    assert.ok(saved.includes(EVENT) && saved.includes(String(AGE)), `the saved data holds the answers: ${saved}`);
+    for (const item of SCREENING_IDS) {
+      assert.ok(!saved.includes(item), `the saved data holds the health answer ${item}: ${saved}`);
+    }
+    assert.deepEqual(stored.session, {}, 'sessionStorage');
+    assert.equal(stored.cookie, '', 'document.cookie');
+
+    // Reload: the answers come back (walk back to step 1), the health answers do not.
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await remember.waitFor();
+    assert.equal(await remember.isChecked(), true, 'the opt-in is remembered');
+    let { n } = await stepNumber(page);
+    assert.ok(n <= 3, `the result is not restored without the health check (step ${n})`);
+    while (n > 1) {
+      if (n === 3) {
+        for (const item of SCREENING_IDS) {
+          assert.equal(await page.getByRole('checkbox', { name: screeningLabel(item), exact: true }).isChecked(), false, item);
+        }
+      }
+      if (n === 2) {
+        assert.equal(await page.getByLabel(UI.en.age, { exact: true }).inputValue(), String(AGE));
+        assert.equal(await page.getByRole('checkbox', { name: UI.en.areas.body, exact: true }).isChecked(), true);
+      }
+      await page.getByRole('button', { name: UI.en.back, exact: true }).click();
+      n -= 1;
+      await waitForStep(page, n);
+    }
+    assert.equal(await page.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).isChecked(), true);
+    assert.equal(await page.getByLabel(UI.en.eventDate, { exact: true }).inputValue(), EVENT);
+
+    // Forget: storage is emptied, the opt-in is off, and a reload starts afresh.
+    await page.getByRole('button', { name: UI.en.forget, exact: true }).click();
+    await page.waitForFunction(() => localStorage.length === 0);
+    assert.deepEqual((await storageState(page)).local, {}, 'localStorage after "Forget my answers"');
+    assert.equal(await remember.isChecked(), false, 'the opt-in is off after forgetting');
+    await page.reload();
+    await waitForStep(page, 1);
+    assert.equal(await page.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).isChecked(), false);
+    assert.deepEqual((await storageState(page)).local, {}, 'localStorage after a reload');
+
+    // Unticking the opt-in also removes what was saved.
+    await remember.check();
+    await page.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).check();
+    await page.waitForFunction(() => localStorage.length > 0);
+    await remember.uncheck();
+    await page.waitForFunction(() => localStorage.length === 0);
+
+    for (const m of log.messages) assert.deepEqual(leaks(m.text), [], `an answer in the console: ${m.text}`);
+    assert.deepEqual(log.errors(), [], 'console errors');
+    assert.deepEqual(log.pageErrors, [], 'uncaught errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('corrupt saved data is discarded silently: a fresh start, no error shown', async () => {
+  // Find the key(s) the app saves under.
+  let keys;
+  {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openApp(page, appUrl(server.url));
+    await page.getByRole('checkbox', { name: UI.en.remember, exact: true }).check();
+    await page.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).check();
+    await page.waitForFunction(() => localStorage.length > 0);
+    keys = await page.evaluate(() => Object.keys(localStorage));
+    await context.close();
+  }
+
+  const garbage = [
+    '{not json',
+    '',
+    'null',
+    '{"version":1,"step":"result","draft":{"goals":["tan"],"age":"-5"}}',
+    '{"version":999,"step":"health","draft":{}}',
+    '[1,2,3]',
+  ];
+  for (const value of garbage) {
+    const context = await newContext(browser);
+    try {
+      await context.addInitScript(
+        ({ keys, value }) => {
+          for (const key of keys) localStorage.setItem(key, value);
+        },
+        { keys, value },
+      );
+      const page = await context.newPage();
+      const log = collectConsole(page);
+      await openApp(page, appUrl(server.url));
+      await waitForStep(page, 1);
+      const what = `saved data ${JSON.stringify(value)}`;
+      assert.equal(await page.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).isChecked(), false, what);
+      assert.equal(await page.getByRole('alert').count(), 0, `no error shown for ${what}`);
+      assert.deepEqual(log.errors(), [], `console errors for ${what}`);
+      assert.deepEqual(log.pageErrors, [], `uncaught errors for ${what}`);
+      // The app still works.
+      await page.getByRole('checkbox', { name: goalLabel('dullness'), exact: true }).check();
+      await nextButton(page).click();
+      await waitForStep(page, 2);
+      // The garbage was removed (the init script re-seeds it only on the next navigation).
+      const left = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), keys);
+      assert.deepEqual(left, keys.map(() => null), `${what} is removed from storage`);
+    } finally {
+      await context.close();
+    }
+  }
+});
