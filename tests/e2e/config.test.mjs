@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  RULES,
   UI,
   appUrl,
   collectConsole,
@@ -129,4 +130,70 @@ test('clinic_name, contact and booking_url from the query are used', async () =>
     assert.equal(await page.getByRole('link', { name: UI.en.book }).count(), 0);
     assert.deepEqual(log.errors(), [], 'no console error');
   });
+});
+
+// A clinic's own rules file (`?rules=` or `rules_url`): Playwright answers the same-origin
+// request, so no file is written into dist/. A valid file changes what the finder says; an
+// invalid one is refused with its JSON path in the console, and the built-in rules answer.
+async function withRules(rulesPath, body, fn) {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const log = collectConsole(page);
+    if (body !== null) {
+      await page.route(`**/${rulesPath}`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body }),
+      );
+    }
+    await openApp(page, appUrl(server.url, { rules: rulesPath }));
+    await fn(page, log);
+    assert.deepEqual(log.pageErrors, [], 'uncaught errors');
+  } finally {
+    await context.close();
+  }
+}
+
+function editedRules(edit) {
+  const rules = structuredClone(RULES);
+  edit(rules);
+  return JSON.stringify(rules);
+}
+
+test('a valid clinic rules file changes what the finder says', async () => {
+  const body = editedRules((r) => {
+    r.messages.summary_both.en = 'Our clinic suggests both treatments for you.';
+  });
+  await withRules('clinic-rules.json', body, async (page, log) => {
+    await completeQuiz(page, PLAN.answers);
+    assert.equal(await summary(page), 'Our clinic suggests both treatments for you.');
+    assert.deepEqual(log.errors(), [], 'no console error');
+  });
+});
+
+test('an invalid clinic rules file is refused with its JSON path, and the built-in rules answer', async () => {
+  const body = editedRules((r) => {
+    r.treatments.mesotherapy.interval_days.min = 30;
+    r.messages.summary_both.en = 'This text must never be shown.';
+  });
+  await withRules('broken-rules.json', body, async (page, log) => {
+    await completeQuiz(page, PLAN.answers);
+    assert.equal(await summary(page), summaryText('both'));
+    assert.ok(
+      log.errors().some((e) => e.includes('rules') && e.includes('$.treatments.mesotherapy.interval_days')),
+      `a console error gives the path: ${JSON.stringify(log.errors())}`,
+    );
+  });
+});
+
+test('a missing rules file or one on another site falls back to the built-in rules with a console error', async () => {
+  for (const path of ['missing-rules.json', 'https://rules.example.org/rules.json']) {
+    await withRules(path, null, async (page, log) => {
+      await completeQuiz(page, PLAN.answers);
+      assert.equal(await summary(page), summaryText('both'));
+      assert.ok(
+        log.errors().some((e) => e.includes('rules')),
+        `${path}: a console error names the rules setting: ${JSON.stringify(log.errors())}`,
+      );
+    });
+  }
 });
