@@ -453,7 +453,8 @@ async function main() {
   const { runs, dist } = parseArgs(process.argv.slice(2));
   const sj = await surveyjsRoot();
   const finderServer = await serveDist({ root: dist });
-  const surveyServer = await serveDist({ root: sj.dir });
+  // SurveyJS's page has an inline <style>: served without the finder's CSP.
+  const surveyServer = await serveDist({ root: sj.dir, csp: false });
   const browser = await launchBrowser();
   try {
     const apps = [

@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::Lang;
@@ -119,13 +120,58 @@ pub const QUERY_KEYS: [(&str, &str); 6] = [
     ("rules", "rules_url"),
 ];
 
+/// `clinic.json` as a JSON parser read it: its top-level settings, or why it could not be
+/// read. The host reads the text with serde_json ([`read_file`]); the browser with its own
+/// `JSON.parse` (`web::json::read_clinic_file`), so the app ships no JSON parser.
+pub type FileRead = Result<FileEntries, FileError>;
+
+/// Why `clinic.json` could not be read at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Not JSON, with the parser's message.
+    NotJson(String),
+    /// JSON, but not an object.
+    NotAnObject,
+}
+
+/// The top-level entries of `clinic.json`, in the file's order. Any value is accepted here,
+/// so that a wrong one costs only its own setting. (A list, not a map: a `BTreeMap` would
+/// add about 3 KB to the app for six keys.)
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileEntries(Vec<(String, Entry)>);
+
+/// One entry's value: text, `null` (the same as leaving it out), or what was wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Text(String),
+    Null,
+    /// serde's message, such as "invalid type: integer `42`, expected a string".
+    Invalid(String),
+}
+
 /// Reads `clinic.json` (when there is one) and applies the query's overrides.
 /// `origin` is the page's origin (`https://clinic.example`), used to keep the rules file
 /// on this site.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn resolve(file: Option<&str>, query: &[(String, String)], origin: &str) -> (Config, Vec<Issue>) {
+    resolve_read(file.map(read_file), query, origin)
+}
+
+/// Reads `clinic.json`'s text with serde_json.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_file(text: &str) -> FileRead {
+    serde_json::from_str::<FileEntries>(text).map_err(|e| match e.classify() {
+        // Every value is accepted, so a data error can only be the document's own type.
+        serde_json::error::Category::Data => FileError::NotAnObject,
+        _ => FileError::NotJson(e.to_string()),
+    })
+}
+
+/// [`resolve`] with the file already read by a JSON parser.
+pub fn resolve_read(file: Option<FileRead>, query: &[(String, String)], origin: &str) -> (Config, Vec<Issue>) {
     let mut issues = Vec::new();
     let mut raw = match file {
-        Some(text) => parse_file(text, &mut issues),
+        Some(read) => file_settings(read, &mut issues),
         None => ClinicFile::default(),
     };
     let mut from_query = Vec::new();
@@ -239,47 +285,131 @@ fn parse_hex(text: &str) -> Option<[u8; 3]> {
     }
 }
 
-/// Parses the file, dropping (and reporting) each key that is unknown or has the wrong type,
-/// so one mistake costs one setting, not the whole file.
-fn parse_file(text: &str, issues: &mut Vec<Issue>) -> ClinicFile {
-    let mut map = match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(serde_json::Value::Object(map)) => map,
-        Ok(_) => {
+/// The file's settings, dropping (and reporting) each key that is unknown or has the wrong
+/// type, so one mistake costs one setting, not the whole file.
+fn file_settings(read: FileRead, issues: &mut Vec<Issue>) -> ClinicFile {
+    let entries = match read {
+        Ok(entries) => entries,
+        Err(FileError::NotAnObject) => {
             issues.push(file_issue("$", "is not a JSON object; using the defaults".into(), true));
             return ClinicFile::default();
         }
-        Err(e) => {
+        Err(FileError::NotJson(e)) => {
             issues.push(file_issue("$", format!("is not valid JSON ({e}); using the defaults"), true));
             return ClinicFile::default();
         }
     };
-    // Each round removes one offending key; a file has finitely many.
-    for _ in 0..=map.len() {
-        let value = serde_json::Value::Object(map.clone());
-        match serde_path_to_error::deserialize::<_, ClinicFile>(value) {
-            Ok(file) => return file,
-            Err(e) => {
-                let message = e.inner().to_string();
-                let unknown = message
-                    .strip_prefix("unknown field `")
-                    .and_then(|rest| rest.split('`').next())
-                    .map(str::to_string);
-                let (key, text, is_error) = match unknown {
-                    Some(key) => (key, "is not a known setting; it is ignored".to_string(), false),
-                    None => {
-                        let key = e.path().to_string().split(['.', '[']).next().unwrap_or("").to_string();
-                        (key, format!("{message}; it is ignored"), true)
-                    }
-                };
-                if map.remove(&key).is_none() {
-                    issues.push(file_issue("$", format!("{message}; using the defaults"), true));
-                    return ClinicFile::default();
-                }
-                issues.push(file_issue(&key, text, is_error));
+    let mut file = ClinicFile::default();
+    for (key, entry) in entries.0 {
+        let slot = match key.as_str() {
+            "clinic_name" => &mut file.clinic_name,
+            "booking_url" => &mut file.booking_url,
+            "contact" => &mut file.contact,
+            "accent" => &mut file.accent,
+            "default_lang" => &mut file.default_lang,
+            "rules_url" => &mut file.rules_url,
+            _ => {
+                issues.push(file_issue(&key, "is not a known setting; it is ignored".into(), false));
+                continue;
             }
+        };
+        match entry {
+            Entry::Text(text) => *slot = Some(text),
+            Entry::Null => {}
+            Entry::Invalid(message) => issues.push(file_issue(&key, format!("{message}; it is ignored"), true)),
         }
     }
-    ClinicFile::default()
+    file
+}
+
+impl<'de> Deserialize<'de> for FileEntries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FileEntries, D::Error> {
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
+struct EntriesVisitor;
+
+impl<'de> Visitor<'de> for EntriesVisitor {
+    type Value = FileEntries;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FileEntries, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            entries.push(entry);
+        }
+        Ok(FileEntries(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entry, D::Error> {
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl EntryVisitor {
+    /// serde's "invalid type" message, written here rather than through `Unexpected`'s
+    /// `Display`, which would bring Rust's float formatting (about 10 KB) into the app.
+    fn invalid<E>(found: &str) -> Result<Entry, E> {
+        Ok(Entry::Invalid(format!("invalid type: {found}, expected a string")))
+    }
+}
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = Entry;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Entry, E> {
+        Ok(Entry::Text(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Entry, E> {
+        Ok(Entry::Text(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Entry, E> {
+        Ok(Entry::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Entry, E> {
+        Ok(Entry::Null)
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Entry, E> {
+        Self::invalid(&format!("boolean `{v}`"))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Entry, E> {
+        Self::invalid(&format!("integer `{v}`"))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Entry, E> {
+        Self::invalid(&format!("integer `{v}`"))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Entry, E> {
+        Self::invalid("floating point number")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Entry, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Self::invalid("sequence")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Self::invalid("map")
+    }
 }
 
 fn file_issue(field: &str, message: String, is_error: bool) -> Issue {
@@ -439,8 +569,16 @@ mod tests {
         assert_eq!(c.clinic_name, "Éclat");
         let c = check(Some(r#"{"clinic_name":42,"contact":"hi"}"#), &[], &["clinic_name: invalid type"]);
         assert_eq!(c.contact, "hi");
+        // In the file's order, with the same words as in the browser (tests/browser.rs).
+        check(
+            Some(r#"{"clinic_name":[1],"contact":{"a":1},"accent":1.5,"rules_url":null}"#),
+            &[],
+            &["clinic_name: invalid type: sequence", "contact: invalid type: map", "accent: invalid type: floating point"],
+        );
         check(Some("not json"), &[], &["$: is not valid JSON"]);
         check(Some("[1]"), &[], &["$: is not a JSON object"]);
+        check(Some("null"), &[], &["$: is not a JSON object"]);
+        check(Some("{} x"), &[], &["$: is not valid JSON"]);
     }
 
     #[test]

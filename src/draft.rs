@@ -235,17 +235,27 @@ impl Saved {
         Saved { version: SAVED_VERSION, step: step.min(Step::Health), draft: draft.without_health() }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Reads saved progress; `None` for anything unreadable, of another version, or odd.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Option<Saved> {
-        let saved: Saved = serde_json::from_str(text).ok()?;
-        if saved.version != SAVED_VERSION {
+        serde_json::from_str::<Saved>(text).ok()?.checked()
+    }
+
+    /// [`Saved::from_json`] for any serde deserializer (the browser's is in `web::json`).
+    pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(de: D) -> Option<Saved> {
+        Saved::deserialize(de).ok()?.checked()
+    }
+
+    fn checked(self) -> Option<Saved> {
+        if self.version != SAVED_VERSION {
             return None;
         }
-        Some(Saved::new(&saved.draft, saved.step))
+        Some(Saved::new(&self.draft, self.step))
     }
 }
 

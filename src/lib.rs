@@ -3,14 +3,15 @@
 //! **Architecture invariant:** `engine` imports nothing from yew, web-sys, gloo or
 //! wasm-bindgen. Browser code lives in `app` (the Yew UI) and `web` (the one boundary
 //! module that touches browser APIs and holds every `#[wasm_bindgen]` export).
-//! `config`, `draft`, `ics` and `share` are the app's pure parts: like the engine, they
-//! know nothing of the browser and are tested on the host.
+//! `config`, `draft`, `embed`, `ics` and `share` are the app's pure parts: like the engine,
+//! they know nothing of the browser and are tested on the host.
 
 pub mod engine;
 
 // Pure helpers of the app, outside the wasm32 gate so plain `cargo test` covers them.
 pub mod config;
 pub mod draft;
+pub mod embed;
 pub mod ics;
 pub mod share;
 

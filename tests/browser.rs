@@ -26,12 +26,13 @@ fn today() -> Date {
 }
 
 fn rules() -> Rules {
-    Rules::default_rules()
+    treatment_finder::web::json::default_rules()
 }
 
 /// A configuration as `clinic.json` would give it.
 fn clinic(json: &str) -> Rc<Config> {
-    let (config, issues) = config::resolve(Some(json), &[], "http://127.0.0.1");
+    let file = treatment_finder::web::json::read_clinic_file(json);
+    let (config, issues) = config::resolve_read(Some(file), &[], "http://127.0.0.1");
     assert!(issues.is_empty() || json.contains("javascript"), "{issues:?}");
     Rc::new(config)
 }
@@ -43,6 +44,9 @@ fn props() -> AppProps {
         today: Some(today()),
         lang: Some(Lang::En),
         resume: None,
+        onresult: Default::default(),
+        onbook: Default::default(),
+        placement: Default::default(),
     }
 }
 
@@ -430,4 +434,182 @@ async fn the_configuration_sets_the_accent_and_hides_an_unsafe_book_link() {
     page.answer(&[Goal::Hydration], "30", &[]).await;
     assert_eq!(page.get("#result-summary").get_attribute("data-treatment").as_deref(), Some("mesotherapy"));
     assert!(page.find("#book").is_none());
+}
+
+// JSON in the browser: the app reads JSON with the browser's `JSON.parse` (src/web/json.rs),
+// so the engine's error cases run here too, from the same data files as the host tests.
+
+/// `JSON.parse`, for the test data.
+fn js_json(text: &str) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(text).unwrap()
+}
+
+fn js_get(value: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(value, &key.into()).unwrap()
+}
+
+fn js_items(value: &wasm_bindgen::JsValue) -> Vec<wasm_bindgen::JsValue> {
+    value.clone().dyn_into::<js_sys::Array>().unwrap().iter().collect()
+}
+
+fn js_str(value: &wasm_bindgen::JsValue, key: &str) -> String {
+    js_get(value, key).as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn malformed_answers_name_their_field_in_the_browser_too() {
+    use treatment_finder::engine::EngineError;
+    for case in js_items(&js_json(include_str!("data/invalid_answers.json"))) {
+        let (name, json) = (js_str(&case, "name"), js_str(&case, "json"));
+        let (field, contains) = (js_str(&case, "field"), js_str(&case, "contains"));
+        match treatment_finder::web::json::answers_from_json(&json) {
+            Err(EngineError::InvalidAnswers { field: got, message }) => {
+                assert_eq!(got, field, "{name}: field ({message})");
+                // Text that is not JSON gets the browser's own wording, not serde_json's.
+                if js_sys::JSON::parse(&json).is_ok() {
+                    assert!(message.contains(&contains), "{name}: message {message:?} lacks {contains:?}");
+                }
+            }
+            other => panic!("{name}: expected an error, got {other:?}"),
+        }
+    }
+    let ok = r#"{"goals":["event"],"event_date":"2027-02-14","today":"2026-11-22","age":30,"areas":["neck"],"downtime":"a_week","screening":[]}"#;
+    let answers = treatment_finder::web::json::answers_from_json(ok).unwrap();
+    assert_eq!((answers.age, answers.areas.len(), answers.event_date.map(|d| d.to_string())), (30, 1, Some("2027-02-14".into())));
+}
+
+/// Applies lint.json's JSON-pointer edits (set, or remove with `null`) to the default rules.
+fn edited_rules(edits: &wasm_bindgen::JsValue) -> String {
+    let doc = js_json(treatment_finder::engine::DEFAULT_RULES_JSON);
+    for edit in js_items(edits) {
+        let (pointer, value) = (js_get(&edit, "0").as_string().unwrap(), js_get(&edit, "1"));
+        let (parent, last) = pointer.rsplit_once('/').unwrap();
+        let target = parent.split('/').skip(1).fold(doc.clone(), |v, key| js_get(&v, key));
+        match (js_sys::Array::is_array(&target), value.is_null()) {
+            (true, true) => {
+                let (items, i) = (target.unchecked_ref::<js_sys::Array>(), last.parse::<i32>().unwrap());
+                items.copy_within(i, i + 1, items.length() as i32);
+                items.pop();
+            }
+            (false, true) => {
+                js_sys::Reflect::delete_property(target.unchecked_ref::<js_sys::Object>(), &last.into()).unwrap();
+            }
+            (_, false) => {
+                js_sys::Reflect::set(&target, &last.into(), &value).unwrap();
+            }
+        }
+    }
+    js_sys::JSON::stringify(&doc).unwrap().into()
+}
+
+#[wasm_bindgen_test]
+fn a_clinic_rules_file_is_refused_with_its_json_path_in_the_browser_too() {
+    use treatment_finder::engine::EngineError;
+    for case in js_items(&js_json(include_str!("data/lint.json"))) {
+        let name = js_str(&case, "name");
+        let errors = js_get(&case, "errors");
+        let first = if errors.is_undefined() { None } else { js_items(&errors).into_iter().next() };
+        match (treatment_finder::web::json::rules_from_json(&edited_rules(&js_get(&case, "edits"))), first) {
+            (Ok(_), None) => {}
+            (Err(EngineError::InvalidRules { path, message }), Some(first)) => {
+                let (want_path, want_text) = (js_str(&first, "0"), js_str(&first, "1"));
+                assert_eq!(path, want_path, "{name}: path ({message})");
+                assert!(message.contains(&want_text), "{name}: message {message:?} lacks {want_text:?}");
+            }
+            (got, want) => panic!("{name}: got {got:?}, expected {want:?}"),
+        }
+    }
+    // What JSON.parse refuses, and an array where an object belongs.
+    let e = treatment_finder::web::json::rules_from_json("{format:").unwrap_err();
+    assert!(matches!(e, EngineError::InvalidRules { ref path, .. } if path == "$"), "{e:?}");
+    let e = treatment_finder::web::json::rules_from_json("[]").unwrap_err();
+    assert!(matches!(e, EngineError::InvalidRules { ref path, ref message } if path == "$" && message.contains("invalid type")), "{e:?}");
+}
+
+#[wasm_bindgen_test]
+fn the_default_rules_read_the_same_in_the_browser() {
+    let rules = rules();
+    assert_eq!(rules.format, treatment_finder::engine::RULES_FORMAT);
+    assert!(!rules.revision.starts_with("fallback"), "{}", rules.revision);
+    assert_eq!(rules.goals.len(), Goal::ALL.len());
+}
+
+#[wasm_bindgen_test]
+fn saved_progress_round_trips_through_the_browsers_json() {
+    use treatment_finder::draft::{Draft, Saved};
+    use treatment_finder::engine::{Area, Downtime};
+    use treatment_finder::web::json::{saved_from_json, to_json};
+    let draft = Draft {
+        goals: vec![Goal::Hydration, Goal::Event],
+        event_date: "2027-02-14".into(),
+        age: "36".into(),
+        areas: vec![Area::Face, Area::Neck],
+        downtime: Some(Downtime::AWeek),
+        screening: vec![Screening::BloodThinners],
+        none_apply: false,
+    };
+    let json = to_json(&Saved::new(&draft, Step::Result));
+    assert!(!json.contains("blood_thinners"), "the health screen is never saved: {json}");
+    let back = saved_from_json(&json).unwrap();
+    assert_eq!((back.step, back.draft), (Step::Health, draft.without_health()));
+    let none = to_json(&Saved::new(&Draft::default(), Step::Goals));
+    assert_eq!(saved_from_json(&none).unwrap().draft, Draft::default(), "{none}");
+    for bad in ["", "{}", "null", r#"{"version":2,"step":"goals","draft":{}}"#, &json.replace("\"goals\":[", "\"goal\":[")] {
+        assert_eq!(saved_from_json(bad), None, "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_clinic_file_costs_only_its_wrong_settings_in_the_browser_too() {
+    let check = |json: &str, expected: &[&str]| {
+        let file = treatment_finder::web::json::read_clinic_file(json);
+        let (config, issues) = config::resolve_read(Some(file), &[], "http://127.0.0.1");
+        let got: Vec<String> = issues.iter().map(|i| format!("{}: {}", i.field, i.message)).collect();
+        assert_eq!(got.len(), expected.len(), "{json}: {got:?}");
+        for (g, e) in got.iter().zip(expected) {
+            assert!(g.starts_with(e), "{json}: issue {g:?} should start with {e:?}");
+        }
+        config
+    };
+    let c = check(r##"{"clinic_name":"Éclat","booking_ulr":"https://x.example","colour":"#fff"}"##, &["booking_ulr: is not a known setting", "colour: is not a known setting"]);
+    assert_eq!(c.clinic_name, "Éclat");
+    let c = check(r#"{"clinic_name":42,"contact":"hi","accent":null}"#, &["clinic_name: invalid type: integer `42`, expected a string"]);
+    assert_eq!(c.contact, "hi");
+    // In the file's order.
+    check(r#"{"clinic_name":[1],"contact":{"a":1},"accent":1.5}"#, &["clinic_name: invalid type: sequence", "contact: invalid type: map", "accent: invalid type: floating point"]);
+    check("not json", &["$: is not valid JSON"]);
+    check("[1]", &["$: is not a JSON object"]);
+    check("null", &["$: is not a JSON object"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_result_and_the_book_link_are_reported_with_the_treatment_only() {
+    use std::cell::RefCell;
+    use treatment_finder::engine::Treatment;
+
+    let results = Rc::new(RefCell::new(Vec::new()));
+    let books = Rc::new(RefCell::new(Vec::new()));
+    let record = |list: &Rc<RefCell<Vec<Treatment>>>| {
+        let list = Rc::clone(list);
+        yew::Callback::from(move |t| list.borrow_mut().push(t))
+    };
+    let page = render(AppProps { onresult: record(&results), onbook: record(&books), ..props() }).await;
+    page.answer(&[Goal::Hydration], "30", &[]).await;
+    assert_eq!(*results.borrow(), [Treatment::Mesotherapy]);
+    assert!(books.borrow().is_empty());
+
+    // The link must not open a tab in the test browser; the app still hears the click.
+    let window = web_sys::window().unwrap();
+    let options = gloo::events::EventListenerOptions { phase: gloo::events::EventListenerPhase::Capture, passive: false };
+    let no_tab = gloo::events::EventListener::new_with_options(&window, "click", options, |e| e.prevent_default());
+    page.click("#book").await;
+    drop(no_tab);
+    assert_eq!(*books.borrow(), [Treatment::Mesotherapy]);
+
+    // Back and forth: the result shows again and is reported again; a language switch is not a new result.
+    page.press("Back").await;
+    page.press("See my recommendation").await;
+    page.click(".lang-toggle").await;
+    assert_eq!(page.text("main > h1"), "Trouver mon traitement");
+    assert_eq!(*results.borrow(), [Treatment::Mesotherapy, Treatment::Mesotherapy]);
 }

@@ -7,13 +7,15 @@ pub mod components;
 pub mod i18n;
 pub mod state;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::config::Config;
 use crate::draft::{Draft, Field, Resume, Saved, Step};
-use crate::engine::{recommend, Date, Lang, Rules};
+use crate::embed::Event;
+use crate::engine::{recommend, Date, Lang, Rules, Treatment};
 use crate::share::{self, Shared};
 use crate::web;
 use components::{AboutStep, GoalsStep, Header, HealthStep, RememberBox, ResultView};
@@ -37,10 +39,29 @@ pub struct AppProps {
     /// Answers from a shared link or saved progress.
     #[prop_or_default]
     pub resume: Option<Resume>,
+    /// Called each time the result screen shows, with its treatment (never the answers).
+    #[prop_or_default]
+    pub onresult: Callback<Treatment>,
+    /// Called when the visitor follows the Book link.
+    #[prop_or_default]
+    pub onbook: Callback<Treatment>,
+    #[prop_or_default]
+    pub placement: Placement,
+}
+
+/// Where the app is rendered.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Placement {
+    /// The whole page: the app's own page, or the iframe of an embedded widget.
+    #[default]
+    Page,
+    /// An element of another page (`mount()` in the JavaScript API). The page's title,
+    /// language and address are left alone, and "Copy link" links to the finder's own page.
+    Element { app_url: Rc<str> },
 }
 
 fn default_rules() -> Rc<Rules> {
-    Rc::new(Rules::default_rules())
+    Rc::new(web::json::default_rules())
 }
 
 /// The id of the input that receives focus for a field's problem.
@@ -90,7 +111,23 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    use_effect_with(state.lang, |lang| web::set_document_lang(*lang, t(*lang, Key::AppTitle)));
+    let owns_page = props.placement == Placement::Page;
+    use_effect_with(state.lang, move |lang| {
+        if owns_page {
+            web::set_document_lang(*lang, t(*lang, Key::AppTitle));
+        }
+    });
+    {
+        // The embedding page may change the language (the widget's `lang` attribute).
+        let state = state.clone();
+        use_effect_with(props.lang, move |lang| {
+            if let Some(lang) = *lang {
+                if state.lang != lang {
+                    state.dispatch(Action::SetLang(lang));
+                }
+            }
+        });
+    }
     {
         let root = root.clone();
         let focus = state.focus;
@@ -117,6 +154,18 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let lang = state.lang;
+    let rec = (state.step == Step::Result).then(|| {
+        state.draft.answers(state.today).and_then(|answers| recommend(&answers, &props.rules, lang).ok()).map(Rc::new)
+    });
+    {
+        let onresult = props.onresult.clone();
+        let shown = rec.as_ref().and_then(|rec| rec.as_ref().map(|r| r.treatment));
+        use_effect_with(shown, move |shown| {
+            if let Some(treatment) = *shown {
+                onresult.emit(treatment);
+            }
+        });
+    }
     let onswitchlang = send.reform(Action::SetLang);
     let onnext = send.reform(|()| Action::Next);
     let onback = send.reform(|()| Action::Back);
@@ -160,16 +209,16 @@ pub fn app(props: &AppProps) -> Html {
             />
         },
         Step::Result => {
-            let rec = state
-                .draft
-                .answers(state.today)
-                .and_then(|answers| recommend(&answers, &props.rules, lang).ok())
-                .map(Rc::new);
+            let rec = rec.flatten();
             let oncopy = {
                 let state = state.clone();
+                let placement = props.placement.clone();
                 Callback::from(move |()| {
                     let fragment = share::encode(&Shared::from_draft(&state.draft, state.lang));
-                    let link = web::link_with_fragment(&fragment);
+                    let link = match &placement {
+                        Placement::Page => web::link_with_fragment(&fragment),
+                        Placement::Element { app_url } => format!("{}#{fragment}", app_url.split('#').next().unwrap_or_default()),
+                    };
                     let state = state.clone();
                     yew::platform::spawn_local(async move {
                         let result = web::copy_text(&link).await.map_err(|()| link);
@@ -180,7 +229,9 @@ pub fn app(props: &AppProps) -> Html {
             let onstartover = {
                 let send = send.clone();
                 Callback::from(move |()| {
-                    web::clear_fragment();
+                    if owns_page {
+                        web::clear_fragment();
+                    }
                     send.emit(Action::StartOver);
                 })
             };
@@ -194,10 +245,20 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 })
             };
+            let onbook = {
+                let treatment = rec.as_ref().map(|r| r.treatment);
+                let onbook = props.onbook.clone();
+                Callback::from(move |()| {
+                    if let Some(treatment) = treatment {
+                        onbook.emit(treatment);
+                    }
+                })
+            };
             html! {
                 <ResultView
                     lang={lang}
                     rec={rec}
+                    onbook={onbook}
                     oncalendar={oncalendar}
                     onprint={Callback::from(|()| web::print())}
                     config={props.config.clone()}
@@ -211,7 +272,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="app" ref={root}>
+        <div class="app" lang={lang.code()} ref={root}>
             <Header lang={lang} clinic_name={props.config.clinic_name.clone()} {onswitchlang} />
             <main>
                 <h1>{ t(lang, Key::AppTitle) }</h1>
@@ -231,17 +292,33 @@ pub fn app(props: &AppProps) -> Html {
 }
 
 /// Reads the page's configuration, rules, date and any saved answers, then renders [`App`]
-/// into the body.
+/// into the body. In an embedded widget's iframe, it also starts the bridge to the
+/// partner page (`web::embed`).
 pub fn start() {
-    yew::platform::spawn_local(async {
+    let bridge = web::embed::Bridge::from_page();
+    yew::platform::spawn_local(async move {
         let boot = web::boot().await;
-        let props = AppProps {
+        let mut props = AppProps {
             config: Rc::new(boot.config),
             rules: Rc::new(boot.rules),
             today: Some(boot.today),
             lang: Some(boot.lang),
             resume: boot.resume,
+            onresult: Callback::noop(),
+            onbook: Callback::noop(),
+            placement: Placement::Page,
         };
-        yew::Renderer::<App>::with_props(props).render();
+        let Some(bridge) = bridge else {
+            yew::Renderer::<App>::with_props(props).render();
+            return;
+        };
+        let to_partner = |event: fn(Treatment) -> Event| {
+            let bridge = Rc::clone(&bridge);
+            Callback::from(move |treatment| bridge.post(event(treatment)))
+        };
+        props.onresult = to_partner(|treatment| Event::Result { treatment });
+        props.onbook = to_partner(|treatment| Event::Book { treatment });
+        let app = RefCell::new(yew::Renderer::<App>::with_props(props.clone()).render());
+        bridge.start(move |lang| app.borrow_mut().update(AppProps { lang: Some(lang), ..props.clone() }));
     });
 }

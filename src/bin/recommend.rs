@@ -5,15 +5,27 @@
 //! recommend lint RULES.json                                    check a clinic's rules file
 //! ```
 //! Exit codes: 0 success, 1 lint found errors, 2 invalid answers or usage.
+//!
+//! A host tool: it reads JSON with serde_json, which the browser app does not ship. Cargo
+//! builds every binary for the wasm32 browser tests too, where this one is empty.
 
-use std::io::Read;
-use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
+#[cfg(not(target_arch = "wasm32"))]
+use std::{
+    io::Read,
+    process::ExitCode,
+    time::{SystemTime, UNIX_EPOCH},
+};
 
+#[cfg(not(target_arch = "wasm32"))]
 use treatment_finder::engine::{recommend, Answers, Date, Lang, Rules};
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: recommend [--rules FILE] [--lang en|fr] [ANSWERS.json | -]\n       recommend lint RULES.json";
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -33,6 +45,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut rules_path = None;
     let mut lang = Lang::En;
@@ -67,6 +80,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn lint(args: &[String]) -> Result<ExitCode, String> {
     let [path] = args else { return Err(format!("lint needs exactly one rules file\n{USAGE}")) };
     let report = Rules::lint_json(&read(path)?);
@@ -80,6 +94,7 @@ fn lint(args: &[String]) -> Result<ExitCode, String> {
     Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read(path: &str) -> Result<String, String> {
     let mut text = String::new();
     if path == "-" {
@@ -90,6 +105,7 @@ fn read(path: &str) -> Result<String, String> {
     Ok(text)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn system_today() -> Date {
     let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     Date::from_unix_days((secs / 86_400) as i64)

@@ -1,6 +1,6 @@
 //! What a visitor answered: the engine's input contract (JSON, snake_case).
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::date::Date;
 use super::error::EngineError;
@@ -167,6 +167,7 @@ pub const MAX_AGE: i64 = 120;
 
 impl Answers {
     /// Parses and validates answers from JSON text.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Answers, EngineError> {
         // serde also reads a struct from a JSON array of its fields in order; answers are
         // always an object, so anything else is refused before it can be misread.
@@ -174,7 +175,14 @@ impl Answers {
         if !trimmed.is_empty() && !trimmed.starts_with('{') {
             return Err(EngineError::invalid_answers("answers", "must be a JSON object"));
         }
-        let de = &mut serde_json::Deserializer::from_str(text);
+        Answers::from_deserializer(&mut serde_json::Deserializer::from_str(text))
+    }
+
+    /// [`Answers::from_json`] for any serde deserializer, with serde_path_to_error naming
+    /// the field of an error. The caller refuses anything but an object first, as
+    /// `from_json` does. (The browser's `web::json` keeps the path itself and calls
+    /// [`Answers::validate`].)
+    pub fn from_deserializer<'de, D: Deserializer<'de>>(de: D) -> Result<Answers, EngineError> {
         let answers: Answers = serde_path_to_error::deserialize(de).map_err(|e| {
             let field = e.path().to_string();
             EngineError::invalid_answers(field, e.into_inner().to_string())

@@ -4,8 +4,6 @@
 //! point at something a clinic probably did not mean: an age nobody covers, a goal with no
 //! rule, a text in one language only, a rule that can never fire.
 
-use std::collections::BTreeSet;
-
 use super::answers::{Goal, Screening, MAX_AGE};
 use super::rules::{Cited, CitedRange, Finding, LintReport, Range, Rules, Setting, Text, RULES_FORMAT};
 use super::TreatmentKind;
@@ -226,14 +224,15 @@ fn check_treatments(rules: &Rules, out: &mut Lint) {
 }
 
 fn check_goals(rules: &Rules, out: &mut Lint) {
-    let mut seen = BTreeSet::new();
+    let mut seen = Vec::new();
     for (i, g) in rules.goals.iter().enumerate() {
-        if !seen.insert(g.goal) {
+        if seen.contains(&g.goal) {
             out.error(
                 &format!("$.goals[{i}].goal"),
                 format!("\"{}\" already has a rule earlier in the list", g.goal.id()),
             );
         }
+        seen.push(g.goal);
         if let Some(alt) = &g.alternative {
             if alt.treatment == g.treatment {
                 out.error(
@@ -254,14 +253,15 @@ fn check_goals(rules: &Rules, out: &mut Lint) {
 }
 
 fn check_screening(rules: &Rules, out: &mut Lint) {
-    let mut seen = BTreeSet::new();
+    let mut seen = Vec::new();
     for (i, s) in rules.screening.iter().enumerate() {
-        if !seen.insert(s.item) {
+        if seen.contains(&s.item) {
             out.error(
                 &format!("$.screening[{i}].item"),
                 format!("\"{}\" already has a rule earlier in the list", s.item.id()),
             );
         }
+        seen.push(s.item);
     }
     for item in Screening::ALL {
         if !seen.contains(&item) {
@@ -278,13 +278,15 @@ fn check_screening(rules: &Rules, out: &mut Lint) {
 
 fn check_age_schedules(rules: &Rules, out: &mut Lint) {
     let min_age = rules.settings.min_age.value;
-    let mut ids = BTreeSet::new();
+    let mut ids = Vec::new();
     for (i, s) in rules.age_schedules.iter().enumerate() {
         let path = format!("$.age_schedules[{i}]");
         if s.id.trim().is_empty() {
             out.error(&format!("{path}.id"), "is empty".into());
-        } else if !ids.insert(s.id.as_str()) {
+        } else if ids.contains(&s.id.as_str()) {
             out.error(&format!("{path}.id"), format!("\"{}\" is used by an earlier schedule", s.id));
+        } else {
+            ids.push(s.id.as_str());
         }
         out.range(&format!("{path}.ages"), s.ages, 0, MAX_AGE);
         out.range(&format!("{path}.sessions"), s.sessions, 1, MAX_SESSIONS);

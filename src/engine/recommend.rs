@@ -1,8 +1,6 @@
 //! The decision: which treatment, why, and the plan.
 
-use std::collections::BTreeSet;
-
-use super::answers::{Answers, Downtime, Goal};
+use super::answers::{Answers, Downtime, Goal, Screening};
 use super::error::EngineError;
 use super::plan::{schedule, Calendar, Course};
 use super::rules::{Cited, Rules, Text};
@@ -83,7 +81,8 @@ impl Builder<'_> {
         let m = &rules.messages;
         let age = answers.age;
         let min_age = rules.settings.min_age.value;
-        let screening: BTreeSet<_> = answers.screening.iter().copied().collect();
+        // Each item once, in the order of the health screen (sets would cost the app ~1 KB each).
+        let screening: Vec<Screening> = Screening::ALL.into_iter().filter(|s| answers.screening.contains(s)).collect();
         for item in &screening {
             match rules.screening_rule(*item) {
                 Some(rule) => self.reason(format!("screening.{}", item.id()), &rule.reason, &[]),
@@ -105,7 +104,7 @@ impl Builder<'_> {
             return vec![];
         }
 
-        let goals: BTreeSet<Goal> = answers.goals.iter().copied().collect();
+        let goals: Vec<Goal> = Goal::ALL.into_iter().filter(|g| answers.goals.contains(g)).collect();
         if goals.is_empty() {
             let cited = Cited { text: m.no_goals.clone(), source: "clinic default".into(), note: String::new() };
             self.reason("goals.none".into(), &cited, &[]);
@@ -116,7 +115,8 @@ impl Builder<'_> {
         let micro_min = rules.settings.microneedling_min_age.value;
         let too_young_for_micro = age < micro_min;
         let wants_no_redness = answers.downtime == Some(Downtime::None);
-        let mut chosen = BTreeSet::new();
+        // May repeat a treatment; made unique and put in plan order below.
+        let mut chosen = Vec::new();
         let mut explained_micro_age = false;
         let mut explained_redness = false;
         for goal in goals {
@@ -128,7 +128,7 @@ impl Builder<'_> {
                 && (too_young_for_micro || wants_no_redness);
             if !blocked {
                 self.reason(format!("goal.{}", goal.id()), &rule.reason, &[]);
-                chosen.insert(rule.treatment);
+                chosen.push(rule.treatment);
                 continue;
             }
             // Microneedling is out for this visitor; say why once, then use the goal's
@@ -143,9 +143,10 @@ impl Builder<'_> {
             }
             if let Some(alt) = &rule.alternative {
                 self.reason(format!("goal.{}.alternative", goal.id()), &alt.reason, &[]);
-                chosen.insert(alt.treatment);
+                chosen.push(alt.treatment);
             }
         }
+        let chosen: Vec<TreatmentKind> = TreatmentKind::ALL.into_iter().filter(|t| chosen.contains(t)).collect();
         if chosen.is_empty() {
             let cited = Cited { text: m.no_treatment_left.clone(), source: "clinic default".into(), note: String::new() };
             self.reason("goals.no_treatment_left".into(), &cited, &[]);
@@ -161,7 +162,7 @@ impl Builder<'_> {
                 self.warn("redness_longer_than_accepted", &m.redness_longer_than_accepted, &[]);
             }
         }
-        chosen.into_iter().collect()
+        chosen
     }
 
     fn plan(&mut self, answers: &Answers, treatments: &[TreatmentKind]) -> Vec<PlanItem> {

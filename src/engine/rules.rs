@@ -4,7 +4,7 @@
 //! Every fact cites its source: a file name from the clinic's source articles, or
 //! `clinic default` with a `note` giving the reason.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::answers::{Goal, Screening};
 use super::error::EngineError;
@@ -13,8 +13,9 @@ use super::{Lang, TreatmentKind};
 /// The rules-file format this engine reads. A file with another version is refused.
 pub const RULES_FORMAT: u32 = 1;
 
-/// The embedded default rules, as shipped.
-pub const DEFAULT_RULES_JSON: &str = include_str!("../../rules/default.json");
+/// The embedded default rules, as shipped: `rules/default.json` without its indentation
+/// (`build.rs` strips the whitespace between tokens, which the app would otherwise download).
+pub const DEFAULT_RULES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default.min.json"));
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -263,32 +264,27 @@ pub struct LintReport {
 
 impl Rules {
     /// The embedded default rules.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn default_rules() -> Rules {
         // The default rules are checked by the test suite, so this cannot fail in a build
         // that passed its tests; the fallback keeps even a broken build from panicking.
-        Rules::from_json(DEFAULT_RULES_JSON).unwrap_or_else(|_| Rules::empty())
+        Rules::from_json(DEFAULT_RULES_JSON).unwrap_or_else(|_| Rules::fallback())
     }
 
     /// Parses a rules file and refuses it when `lint` finds errors.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Rules, EngineError> {
-        let rules = Rules::parse(text)?;
-        let report = rules.lint();
-        match report.errors.into_iter().next() {
-            Some(first) => Err(EngineError::invalid_rules(first.path, first.message)),
-            None => Ok(rules),
-        }
+        Rules::from_deserializer(&mut serde_json::Deserializer::from_str(text))
     }
 
     /// Parses without the semantic checks (for `lint`, which reports them all).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Rules, EngineError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = json_path(&e.path().to_string());
-            EngineError::invalid_rules(path, e.into_inner().to_string())
-        })
+        Rules::parse_deserializer(&mut serde_json::Deserializer::from_str(text))
     }
 
     /// Parses and checks a rules file, reporting every problem found.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn lint_json(text: &str) -> LintReport {
         match Rules::parse(text) {
             Ok(rules) => rules.lint(),
@@ -298,6 +294,30 @@ impl Rules {
                 warnings: vec![],
             },
         }
+    }
+
+    /// [`Rules::from_json`] for any serde deserializer, with serde_path_to_error naming the
+    /// JSON path of an error. (The browser's deserializer in `web::json` keeps the path
+    /// itself, which is smaller, and calls [`Rules::checked`].)
+    pub fn from_deserializer<'de, D: Deserializer<'de>>(de: D) -> Result<Rules, EngineError> {
+        Rules::parse_deserializer(de)?.checked()
+    }
+
+    /// These rules, unless `lint` finds an error: then the first one.
+    pub fn checked(self) -> Result<Rules, EngineError> {
+        let report = self.lint();
+        match report.errors.into_iter().next() {
+            Some(first) => Err(EngineError::invalid_rules(first.path, first.message)),
+            None => Ok(self),
+        }
+    }
+
+    /// [`Rules::parse`] for any serde deserializer. An error names its JSON path.
+    pub fn parse_deserializer<'de, D: Deserializer<'de>>(de: D) -> Result<Rules, EngineError> {
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = json_path(&e.path().to_string());
+            EngineError::invalid_rules(path, e.into_inner().to_string())
+        })
     }
 
     pub fn goal_rule(&self, goal: Goal) -> Option<&GoalRule> {
@@ -322,7 +342,7 @@ impl Rules {
 
     /// A last-resort rule set with no facts, used only if the embedded file were
     /// unreadable: every answer then gets "consult", which is always safe.
-    fn empty() -> Rules {
+    pub fn fallback() -> Rules {
         let setting = |value| Setting { value, source: "clinic default".into(), note: String::new() };
         Rules {
             format: RULES_FORMAT,

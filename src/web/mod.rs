@@ -5,6 +5,14 @@
 //! Everything it reads is turned into plain Rust data right here; everything it writes
 //! arrives as plain data. No function here logs an answer: console messages are about
 //! the configuration only.
+//!
+//! `embed` is the bridge to a partner page when the app runs in a widget's iframe; `api`
+//! holds the `#[wasm_bindgen]` exports (the page's start, `recommend`, `mount`).
+
+pub mod api;
+pub mod embed;
+
+pub mod json;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -37,7 +45,7 @@ pub async fn boot() -> Boot {
             None
         }
     };
-    let (config, issues) = config::resolve(file.as_deref(), &query, &origin);
+    let (config, issues) = config::resolve_read(file.as_deref().map(json::read_clinic_file), &query, &origin);
     for issue in &issues {
         if issue.is_error {
             error(&issue.to_string());
@@ -46,12 +54,12 @@ pub async fn boot() -> Boot {
         }
     }
     let rules = match &config.rules_url {
-        None => Rules::default_rules(),
+        None => json::default_rules(),
         Some(url) => {
-            let loaded = fetch_text(url).await.and_then(|text| Rules::from_json(&text).map_err(|e| e.to_string()));
+            let loaded = fetch_text(url).await.and_then(|text| json::rules_from_json(&text).map_err(|e| e.to_string()));
             loaded.unwrap_or_else(|why| {
                 error(&format!("treatment finder configuration: rules_url: {url:?}: {why}; using the built-in rules"));
-                Rules::default_rules()
+                json::default_rules()
             })
         }
     };
@@ -146,7 +154,7 @@ pub fn input_checked(e: &Event) -> bool {
 pub fn load_saved() -> Option<Saved> {
     let storage = storage()?;
     let text = storage.get_item(STORAGE_KEY).ok().flatten()?;
-    let saved = Saved::from_json(&text);
+    let saved = json::saved_from_json(&text);
     if saved.is_none() {
         web_sys::console::debug_1(&JsValue::from_str("treatment finder: discarded unreadable saved progress"));
         let _ = storage.remove_item(STORAGE_KEY);
@@ -156,7 +164,7 @@ pub fn load_saved() -> Option<Saved> {
 
 pub fn save(saved: &Saved) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, &saved.to_json());
+        let _ = storage.set_item(STORAGE_KEY, &json::to_json(saved));
     }
 }
 
@@ -167,9 +175,20 @@ pub fn forget_saved() {
 }
 
 /// The page's address with `fragment` as its fragment: the link "Copy link" copies.
+/// In an embedded widget, the embed parameters are left out, so the link opens the
+/// finder on its own page.
 pub fn link_with_fragment(fragment: &str) -> String {
     let Some(location) = window().map(|w| w.location()) else { return format!("#{fragment}") };
     let href = location.href().unwrap_or_default();
+    let href = match web_sys::Url::new(&href) {
+        Ok(url) if url.search_params().has("embed") || url.search_params().has("parent_origin") => {
+            // The URL's search parameters are live: deleting one rewrites its query.
+            url.search_params().delete("embed");
+            url.search_params().delete("parent_origin");
+            url.href()
+        }
+        _ => href,
+    };
     let base = href.split('#').next().unwrap_or_default();
     format!("{base}#{fragment}")
 }
@@ -234,7 +253,7 @@ fn storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }
 
-fn error(message: &str) {
+pub(crate) fn error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
 }
 
@@ -243,7 +262,7 @@ fn warn(message: &str) {
 }
 
 /// The query's key–value pairs, decoded.
-fn query_pairs() -> Vec<(String, String)> {
+pub(crate) fn query_pairs() -> Vec<(String, String)> {
     let Some(search) = window().and_then(|w| w.location().search().ok()) else { return vec![] };
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return vec![] };
     let mut out = Vec::new();

@@ -28,21 +28,45 @@ const MIME = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
+  '.ts': 'text/plain; charset=utf-8',
 };
 
 /**
- * Serves the files under `root` on 127.0.0.1 (never another interface).
- * `port` 0 picks a free port. Resolves to `{ url, close }`; `url` has no trailing slash.
+ * The app's Content-Security-Policy (docs/embedding.md): nothing inline, WebAssembly allowed,
+ * everything from the app's own origin. `frameAncestors` lists who may show it in a frame.
  */
-export async function serveDist({ root = DIST, port = 0 } = {}) {
+export function appCsp({ frameAncestors = '*' } = {}) {
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+/**
+ * Serves the files under `root` on 127.0.0.1 (never another interface), with the app's
+ * Content-Security-Policy header as a clinic would send it: `csp: false` sends none, a string
+ * sends that policy instead, and `frameAncestors` changes only who may frame the pages.
+ * `port` 0 picks a free port. Resolves to `{ url, close, requests }`; `url` has no trailing
+ * slash and `requests()` lists the URLs the server was asked for (path and query).
+ */
+export async function serveDist({ root = DIST, port = 0, csp = true, frameAncestors = '*' } = {}) {
   const base = resolve(root);
   try {
     await stat(join(base, 'index.html'));
   } catch {
     throw new Error(`${base}/index.html is missing: build the app first (trunk build --release --offline, or scripts/test)`);
   }
+  const policy = csp === true ? appCsp({ frameAncestors }) : csp || null;
+  const requests = [];
 
   const server = createServer(async (req, res) => {
+    requests.push(req.url);
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -60,6 +84,7 @@ export async function serveDist({ root = DIST, port = 0 } = {}) {
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
+        ...(policy ? { 'Content-Security-Policy': policy } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
@@ -68,7 +93,39 @@ export async function serveDist({ root = DIST, port = 0 } = {}) {
       res.end(missing ? 'not found' : 'server error');
     }
   });
+  return listen(server, port, requests);
+}
 
+/**
+ * Serves in-memory pages on 127.0.0.1, e.g. a partner's page on an origin of its own:
+ * `pages` maps a path (`/partner.html`) to its HTML, or to `{ html, csp }` for a page with a
+ * policy of its own; `csp` is the Content-Security-Policy sent with the other pages (none
+ * when omitted). Resolves like `serveDist`.
+ */
+export async function servePages(pages, { port = 0, csp } = {}) {
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url);
+    const path = new URL(req.url, 'http://127.0.0.1').pathname;
+    const page = Object.hasOwn(pages, path) ? pages[path] : null;
+    if (page === null) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    const body = Buffer.from(typeof page === 'string' ? page : page.html);
+    const policy = typeof page === 'string' ? csp : page.csp;
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-store',
+      ...(policy ? { 'Content-Security-Policy': policy } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  return listen(server, port, requests);
+}
+
+async function listen(server, port, requests) {
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', ok);
@@ -76,6 +133,7 @@ export async function serveDist({ root = DIST, port = 0 } = {}) {
   const { port: actual } = server.address();
   return {
     url: `http://127.0.0.1:${actual}`,
+    requests: () => [...requests],
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections();
@@ -453,4 +511,39 @@ export async function waitForFocusedStepHeading(page, n, lang = 'en') {
     }
     return false;
   }, source);
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers for the partner widget (embed.js) and the Content-Security-Policy.
+
+/**
+ * Records every Content-Security-Policy violation in every frame of the pages the context
+ * opens (`window.__cspViolations`). Call it before opening a page; read with `cspViolations`.
+ */
+export async function watchCsp(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+}
+
+/** The CSP violations recorded so far in `page` and all its frames, as "frame URL: violation". */
+export async function cspViolations(page) {
+  const all = [];
+  for (const frame of page.frames()) {
+    if (frame.isDetached()) continue;
+    const found = await frame.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    all.push(...found.map((v) => `${frame.url()}: ${v}`));
+  }
+  return all;
+}
+
+/** The iframe (a Playwright Frame) of the <treatment-finder> matching `selector`. */
+export async function widgetFrame(page, selector) {
+  const iframe = await page.locator(selector).evaluateHandle((el) => el.shadowRoot.querySelector('iframe'));
+  const frame = await iframe.asElement()?.contentFrame();
+  if (!frame) throw new Error(`${selector} has no iframe`);
+  return frame;
 }

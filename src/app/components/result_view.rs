@@ -22,6 +22,9 @@ pub struct ResultViewProps {
     pub onprint: Callback<()>,
     pub onstartover: Callback<()>,
     pub onback: Callback<()>,
+    /// The visitor followed the Book link (it still opens).
+    #[prop_or_default]
+    pub onbook: Callback<()>,
 }
 
 /// One line of the timeline.
@@ -174,7 +177,8 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 <h3 id="actions-heading">{ t(lang, Key::ActionsTitle) }</h3>
                 <div class="action-row">
                     if let Some(href) = booking {
-                        <a class="button primary" id="book" href={href} target="_blank" rel="noopener noreferrer">
+                        <a class="button primary" id="book" href={href} target="_blank" rel="noopener noreferrer"
+                            onclick={props.onbook.reform(|_: MouseEvent| ())}>
                             { t(lang, Key::Book) }
                             <span class="visually-hidden">{ " " }{ t(lang, Key::NewTab) }</span>
                         </a>

@@ -1,0 +1,126 @@
+//! Embed mode: the app inside the iframe of a `<treatment-finder>` element (`www/embed.js`).
+//!
+//! It tells the partner page when it is on screen, how tall its document is (so the iframe
+//! never shows a scroll bar of its own), which treatment the result shows and when the
+//! visitor follows the Book link; and it follows the element's `lang`. Messages are posted
+//! only to the `parent_origin` the loader passed, and a message is read only when it comes
+//! from that origin *and* from the parent window. The schema is in `crate::embed`; no
+//! message carries an answer.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, MutationObserver, MutationObserverInit, ResizeObserver, Window};
+
+use crate::embed::{Command, Embed, Event, Incoming};
+use crate::engine::Lang;
+
+/// The link to the partner page. Created once at start-up; it lives as long as the page.
+pub struct Bridge {
+    embed: Embed,
+    parent: Window,
+}
+
+impl Bridge {
+    /// Embed mode, when the loader opened this page: valid `embed` and `parent_origin`
+    /// query parameters, inside a frame. Invalid parameters are reported on the console and
+    /// the app runs on its own. It marks `<html data-embed>` so the stylesheet lets the
+    /// document be as short as its content.
+    pub fn from_page() -> Option<Rc<Bridge>> {
+        let window = web_sys::window()?;
+        let embed = match Embed::from_query(&super::query_pairs()) {
+            Ok(embed) => embed?,
+            Err(e) => {
+                super::error(&e.to_string());
+                return None;
+            }
+        };
+        // A copied link opened on its own has no parent to talk to.
+        let parent = window.parent().ok().flatten()?;
+        if js_sys::Object::is(&parent, &window) {
+            return None;
+        }
+        if let Some(html) = window.document().and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("data-embed", "");
+        }
+        Some(Rc::new(Bridge { embed, parent }))
+    }
+
+    /// Listens for the partner page's messages (calling `on_lang` for each `lang` one), then
+    /// says the finder is ready once it has rendered, and keeps the partner page told of the
+    /// document's height.
+    pub fn start(self: &Rc<Self>, on_lang: impl Fn(Lang) + 'static) {
+        self.listen(on_lang);
+        self.observe_height();
+    }
+
+    /// Posts one message to the partner page, and only to its origin.
+    pub fn post(&self, event: Event) {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        if let Ok(message) = self.embed.message(event).serialize(&serializer) {
+            let _ = self.parent.post_message(&message, &self.embed.parent_origin);
+        }
+    }
+
+    /// Measures the document after each change of the DOM (a MutationObserver) and of the
+    /// iframe's width (a ResizeObserver), and posts its height when it changed, after a
+    /// first `ready`. The MutationObserver matters: Chrome runs no ResizeObserver in a
+    /// cross-origin frame that is off screen, and a widget further down the page must
+    /// still get its height.
+    fn observe_height(self: &Rc<Self>) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(html) = document.document_element() else { return };
+        let report = {
+            let (bridge, html, last) = (Rc::clone(self), html.clone(), Cell::new(0u32));
+            Closure::<dyn FnMut()>::new(move || {
+                let height = html.get_bounding_client_rect().height().ceil() as u32;
+                if height == 0 || last.get() == height {
+                    return;
+                }
+                if last.replace(height) == 0 {
+                    bridge.post(Event::Ready);
+                }
+                bridge.post(Event::Resize { height });
+            })
+        };
+        let callback = report.as_ref().unchecked_ref();
+        if let Ok(observer) = ResizeObserver::new(callback) {
+            observer.observe(&html);
+            // Observers live as long as the page.
+            std::mem::forget(observer);
+        }
+        if let Ok(observer) = MutationObserver::new(callback) {
+            let options = MutationObserverInit::new();
+            options.set_child_list(true);
+            options.set_subtree(true);
+            options.set_attributes(true);
+            options.set_character_data(true);
+            let _ = observer.observe_with_options(&html, &options);
+            std::mem::forget(observer);
+        }
+        report.forget();
+    }
+
+    fn listen(self: &Rc<Self>, on_lang: impl Fn(Lang) + 'static) {
+        let Some(window) = web_sys::window() else { return };
+        let bridge = Rc::clone(self);
+        EventListener::new(&window, "message", move |event| {
+            let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
+            let from_parent = event.source().is_some_and(|source| js_sys::Object::is(&source, &bridge.parent));
+            if !from_parent || event.origin().to_ascii_lowercase() != bridge.embed.parent_origin {
+                return;
+            }
+            // Every key is read: a message with one more than the schema is refused.
+            let Ok(incoming) = Incoming::deserialize(super::json::JsDeserializer(event.data())) else { return };
+            match bridge.embed.command(incoming) {
+                Some(Command::SetLang(lang)) => on_lang(lang),
+                None => {}
+            }
+        })
+        .forget();
+    }
+}

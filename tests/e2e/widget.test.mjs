@@ -1,0 +1,689 @@
+// The partner widget (www/embed.js + src/web/embed.rs), the app's Content-Security-Policy and
+// the JavaScript API (www/finder-api.js).
+//
+// The widgets run on a partner's page served from ANOTHER origin than the finder (two
+// loopback ports): dist/ on one, with the app's CSP header; the partner's page on the other,
+// with a strict CSP of its own (no 'wasm-unsafe-eval') and a deliberately hostile stylesheet.
+// The JavaScript API runs on a page of the finder's own origin (dist/api-demo.html).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  CASES,
+  DIST,
+  SCREENING_IDS,
+  UI,
+  answerAboutYou,
+  answerGoals,
+  appCsp,
+  appUrl,
+  collectConsole,
+  completeQuiz,
+  copyLink,
+  cspViolations,
+  engineCase,
+  goalLabel,
+  launchBrowser,
+  longDate,
+  newContext,
+  nextButton,
+  openApp,
+  recordRequests,
+  screeningLabel,
+  serveDist,
+  servePages,
+  summary,
+  summaryText,
+  waitForStep,
+  watchCsp,
+  widgetFrame,
+} from './support.mjs';
+
+let app;
+let partner;
+let browser;
+
+/** A partner stylesheet that resets, hides and inflates everything it can reach. */
+const HOSTILE_CSS = `
+  * { all: unset; }
+  head { display: none; }
+  html { font-size: 48px; font-family: "Comic Sans MS", cursive; color: #c0f; background: #ff0; }
+  body { display: block; margin: 1rem; line-height: 3; letter-spacing: 0.2em; text-transform: uppercase; }
+  h1, p, div { display: block; margin: 0.5rem 0; }
+  button { display: none !important; }
+  iframe { display: none !important; width: 1px !important; height: 1px !important; }
+  #host-box * { font-size: 90px; outline: 3px dashed red; pointer-events: none; visibility: hidden; }
+`;
+
+const WIDGETS = `
+  <treatment-finder id="finder-fr" lang="fr" clinic-name="Clinique Éclat" accent="#7a4b94"
+    booking-url="https://booking.example.com/rdv?partner=7"></treatment-finder>
+  <treatment-finder id="finder-en" lang="en" booking-url="https://booking.example.com/book"></treatment-finder>`;
+
+/** A partner's page; `widgets` is the markup inside its box (none: the page without embed.js). */
+function partnerPage(widgets) {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>Spa Belle Peau</title>
+    <style>${HOSTILE_CSS}</style>
+    ${widgets ? `<script src="${app.url}/embed.js" async></script>` : ''}
+  </head>
+  <body>
+    <h1 id="host-title">Spa Belle Peau</h1>
+    <p id="host-text">Find your treatment with our partner clinic:</p>
+    <button id="host-button" type="button">Partner button</button>
+    <div id="host-box">${widgets ?? ''}</div>
+    <p id="host-footer">Thank you for visiting.</p>
+  </body>
+</html>`;
+}
+
+before(async () => {
+  app = await serveDist();
+  partner = await servePages(
+    {
+      '/partner.html': partnerPage(WIDGETS),
+      '/plain.html': partnerPage(null),
+      '/bad.html': partnerPage(
+        '<treatment-finder id="finder-bad" lang="de" booking-url="javascript:alert(1)" accent="red"></treatment-finder>',
+      ),
+      // No style allowed at all, and no lang attribute on the element.
+      '/no-style.html': {
+        html: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title>
+          <script src="${app.url}/embed.js" async></script></head>
+          <body><p>Trouvez votre traitement :</p><treatment-finder id="finder-plain"></treatment-finder></body></html>`,
+        csp: `default-src 'none'; script-src ${app.url}; frame-src ${app.url}`,
+      },
+    },
+    { csp: `default-src 'none'; script-src ${app.url}; frame-src ${app.url}; style-src 'unsafe-inline'` },
+  );
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await partner?.close();
+  await app?.close();
+});
+
+const PLAN = engineCase('issue example');
+
+/**
+ * In the top page only: records the messages it receives, the widgets' DOM events (caught on
+ * the document, so they bubble), and the `message` listeners added to and removed from the
+ * window (window.__widgets).
+ */
+function recordWidgets() {
+  if (window !== window.top) return;
+  const record = { messages: [], events: [], listeners: new Set() };
+  window.__widgets = record;
+  window.addEventListener('message', (e) => record.messages.push({ origin: e.origin, data: JSON.stringify(e.data) }));
+  for (const type of ['ready', 'result', 'book']) {
+    document.addEventListener(`treatment-finder:${type}`, (e) => {
+      const keys = e.detail === null ? null : Object.keys(e.detail);
+      record.events.push({ type, id: e.target.id, detail: e.detail, keys, bubbles: e.bubbles, composed: e.composed });
+    });
+  }
+  const add = window.addEventListener;
+  const remove = window.removeEventListener;
+  window.addEventListener = function (type, listener, options) {
+    if (type === 'message') record.listeners.add(listener);
+    return add.call(this, type, listener, options);
+  };
+  window.removeEventListener = function (type, listener, options) {
+    if (type === 'message') record.listeners.delete(listener);
+    return remove.call(this, type, listener, options);
+  };
+}
+
+/** What recordWidgets saw so far. */
+function widgetLog(page) {
+  return page.evaluate(() => ({ ...window.__widgets, listeners: window.__widgets.listeners.size }));
+}
+
+/** Waits until each widget (by element id) has said it is ready. */
+function waitForReady(page, ids) {
+  return page.waitForFunction(
+    (ids) => ids.every((id) => window.__widgets.events.some((e) => e.type === 'ready' && e.id === id)),
+    ids,
+  );
+}
+
+/** Opens a page of the partner's site in a fresh context; `fn({ page, context, log, requests })`. */
+async function withPartner(path, fn) {
+  const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    await watchCsp(context);
+    await context.addInitScript(recordWidgets);
+    await context.addInitScript(() => {
+      const clipboard = navigator.clipboard;
+      const write = clipboard?.writeText.bind(clipboard);
+      if (write) clipboard.writeText = (text) => write(text).then(() => void (window.__copied = text));
+    });
+    const requests = await recordRequests(context);
+    const page = await context.newPage();
+    const log = collectConsole(page);
+    await page.goto(`${partner.url}${path}`);
+    await fn({ page, context, log, requests });
+    assert.deepEqual(log.pageErrors, [], 'uncaught errors');
+  } finally {
+    await context.close();
+  }
+}
+
+/** The heights the host page gave each widget's iframe, by element id. */
+function iframeHeights(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('treatment-finder')].map((el) => [el.id, el.shadowRoot.querySelector('iframe')?.style.height]),
+    ),
+  );
+}
+
+/**
+ * Waits until the iframe's document fits it exactly (the iframe is as tall as its content and
+ * does not scroll) and returns that height. Polls on a timer: a cross-origin frame off screen
+ * gets no animation frames.
+ */
+async function fittedHeight(frame) {
+  const handle = await frame.waitForFunction(
+    () => {
+      const html = document.documentElement;
+      const height = Math.ceil(html.getBoundingClientRect().height);
+      return height === innerHeight && html.scrollHeight <= innerHeight && innerHeight;
+    },
+    null,
+    { polling: 50 },
+  );
+  return handle.jsonValue();
+}
+
+test('on a hostile partner page with its own strict CSP (another origin), the French widget completes the quiz in its iframe; no CSP violation or console error anywhere', async () => {
+  await withPartner('/partner.html', async ({ page, context, log }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const fr = page.frameLocator('#finder-fr iframe');
+    await fr.getByRole('heading', { level: 1, name: UI.fr.title }).waitFor();
+    await fr.getByText('Clinique Éclat', { exact: true }).waitFor();
+    await completeQuiz(fr, PLAN.answers, 'fr');
+    assert.equal(await summary(fr), summaryText('both', 'fr'));
+    const frame = await widgetFrame(page, '#finder-fr');
+    const accent = await frame.evaluate(() => getComputedStyle(document.querySelector('.app')).getPropertyValue('--accent').trim());
+    assert.equal(accent, '#7a4b94', 'the accent attribute colours the finder');
+
+    // Book opens the clinic's booking page in a new tab, with the treatment and language only.
+    const booking = context.waitForEvent('request', (r) => r.url().startsWith('https://booking.example.com/'));
+    await fr.getByRole('link', { name: UI.fr.book }).click();
+    const url = new URL((await booking).url());
+    assert.deepEqual([...url.searchParams].sort(), [['lang', 'fr'], ['partner', '7'], ['treatment', 'both']]);
+
+    await page.waitForFunction(() => window.__widgets.events.some((e) => e.type === 'book'));
+    const events = (await widgetLog(page)).events.filter((e) => e.id === 'finder-fr');
+    assert.deepEqual(
+      events.map((e) => [e.type, e.detail]),
+      [['ready', null], ['result', { treatment: 'both' }], ['book', { treatment: 'both' }]],
+    );
+    for (const e of events) {
+      assert.ok(e.bubbles && e.composed, `${e.type} bubbles out of the element`);
+      if (e.detail) assert.deepEqual(e.keys, ['treatment'], `${e.type}'s detail holds the treatment only`);
+    }
+    assert.deepEqual(await cspViolations(page), [], 'CSP violations in the partner page or the widgets');
+    assert.deepEqual(log.errors(), [], 'console errors');
+  });
+});
+
+test("the partner page's own elements keep their computed styles, and nothing is added to its head", async () => {
+  const props = [
+    'display', 'color', 'background-color', 'font-size', 'font-family', 'line-height', 'letter-spacing',
+    'text-transform', 'margin-top', 'margin-left', 'padding-top', 'visibility', 'outline-style', 'opacity',
+    'position', 'pointer-events', 'border-top-width',
+  ];
+  const styles = (page) =>
+    page.evaluate((props) => {
+      const out = {};
+      for (const sel of ['html', 'body', '#host-title', '#host-text', '#host-button', '#host-box', '#host-footer']) {
+        const cs = getComputedStyle(document.querySelector(sel));
+        out[sel] = Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+      }
+      out.styleSheets = document.styleSheets.length;
+      out.adoptedStyleSheets = document.adoptedStyleSheets.length;
+      out.htmlAttributes = [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`);
+      return out;
+    }, props);
+
+  let plain;
+  await withPartner('/plain.html', async ({ page }) => {
+    await page.locator('#host-footer').waitFor({ state: 'attached' });
+    plain = await styles(page);
+  });
+  await withPartner('/partner.html', async ({ page }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const en = page.frameLocator('#finder-en iframe');
+    await answerGoals(en, { goals: ['hydration'] });
+    await nextButton(en).click();
+    await waitForStep(en, 2);
+    assert.deepEqual(await styles(page), plain, 'computed styles with the widgets, against the same page without them');
+    const head = await page.evaluate(() => [...document.head.children].map((e) => e.tagName.toLowerCase()));
+    assert.deepEqual(head, ['meta', 'title', 'style', 'script'], "the page's head");
+  });
+});
+
+test('each iframe takes the height of its content as the steps change, and never scrolls inside', async () => {
+  await withPartner('/partner.html', async ({ page }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const en = page.frameLocator('#finder-en iframe');
+    const frame = await widgetFrame(page, '#finder-en');
+    const heights = [await fittedHeight(frame)];
+    await answerGoals(en, { goals: ['hydration'] });
+    await nextButton(en).click();
+    await waitForStep(en, 2);
+    heights.push(await fittedHeight(frame));
+    await answerAboutYou(en, { age: 40 });
+    await nextButton(en).click();
+    await waitForStep(en, 3);
+    heights.push(await fittedHeight(frame));
+    await en.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(en, 2);
+    await en.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(en, 1);
+    heights.push(await fittedHeight(frame));
+
+    const steps = heights.slice(1).map((h, i) => Math.sign(h - heights[i]));
+    assert.ok(steps.includes(1) && steps.includes(-1), `the iframe grew and shrank: ${heights.join(' → ')} px`);
+    assert.equal(heights[3], heights[0], 'back on step 1, the same height as at first');
+    const host = await iframeHeights(page);
+    assert.equal(host['finder-en'], `${heights[3]}px`, "the partner page's iframe height");
+    // The French widget, further down the page and never scrolled to, still got its height.
+    assert.equal(host['finder-fr'], `${await fittedHeight(await widgetFrame(page, '#finder-fr'))}px`);
+  });
+});
+
+test("messages from another origin, another frame, or off the schema are ignored: no event, no resize", async () => {
+  await withPartner('/partner.html', async ({ page }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const fr = await widgetFrame(page, '#finder-fr');
+    const en = await widgetFrame(page, '#finder-en');
+    const idFr = new URL(fr.url()).searchParams.get('embed');
+    const idEn = new URL(en.url()).searchParams.get('embed');
+    const heightsBefore = await iframeHeights(page);
+    const eventsBefore = (await widgetLog(page)).events.length;
+    const head = { protocol: 'treatment-finder', version: 1 };
+    const result = (widget) => ({ ...head, widget, type: 'result', treatment: 'both' });
+    const resize = (widget) => ({ ...head, widget, type: 'resize', height: 3210 });
+
+    // From the partner page itself: the wrong origin and the wrong source.
+    const fromHost = [result(idFr), resize(idFr), result(idEn), { ...head, widget: idEn, type: 'ready' }];
+    await page.evaluate((messages) => messages.forEach((m) => window.postMessage(m, '*')), fromHost);
+
+    // From another frame of the finder's own origin: the right origin, the wrong source.
+    const attached = page.waitForEvent('framenavigated', (f) => f.url().endsWith('/clinic.json'));
+    await page.evaluate((src) => {
+      const decoy = document.createElement('iframe');
+      decoy.src = src;
+      document.body.append(decoy);
+    }, `${app.url}/clinic.json`);
+    const decoy = await attached;
+    await decoy.waitForLoadState();
+    const fromDecoy = [result(idFr), resize(idEn)];
+    await decoy.evaluate((messages) => messages.forEach((m) => parent.postMessage(m, '*')), fromDecoy);
+
+    // From the widget's own iframe, but not following the schema.
+    const offSchema = [
+      { ...result(idFr), version: 2 },
+      { ...result(idFr), protocol: 'other' },
+      { ...result(idFr), age: 57 },
+      { ...result(idFr), treatment: 'tan' },
+      { ...resize(idFr), height: -1 },
+      { ...resize(idFr), height: '3210' },
+      result(idEn),
+      'result',
+      [result(idFr)],
+    ];
+    await fr.evaluate((messages) => messages.forEach((m) => parent.postMessage(m, '*')), offSchema);
+
+    // Every fake message has reached the page (whose listeners run in order for each one).
+    const fakes = [...fromHost, ...fromDecoy, ...offSchema].map((m) => JSON.stringify(m));
+    await page.waitForFunction(
+      (fakes) => fakes.every((f) => window.__widgets.messages.some((m) => m.data === f)),
+      fakes,
+    );
+    assert.equal((await widgetLog(page)).events.length, eventsBefore, 'no event from a fake message');
+    assert.deepEqual(await iframeHeights(page), heightsBefore, 'no iframe resized by a fake message');
+  });
+});
+
+test('two widgets on one page are independent, and a new lang attribute switches one without losing its answers', async () => {
+  await withPartner('/partner.html', async ({ page }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const fr = page.frameLocator('#finder-fr iframe');
+    const en = page.frameLocator('#finder-en iframe');
+    const idFr = new URL((await widgetFrame(page, '#finder-fr')).url()).searchParams.get('embed');
+    const idEn = new URL((await widgetFrame(page, '#finder-en')).url()).searchParams.get('embed');
+    assert.notEqual(idFr, idEn, 'each widget has its own id');
+
+    await answerGoals(fr, { goals: ['hydration'] }, 'fr');
+    await nextButton(fr, 'fr').click();
+    await waitForStep(fr, 2, 'fr');
+    await waitForStep(en, 1, 'en');
+    assert.equal(await en.getByRole('checkbox', { name: goalLabel('hydration', 'en'), exact: true }).isChecked(), false);
+
+    await page.locator('#finder-fr').evaluate((el) => el.setAttribute('lang', 'en'));
+    await waitForStep(fr, 2, 'en');
+    assert.equal(new URL((await widgetFrame(page, '#finder-fr')).url()).searchParams.get('embed'), idFr, 'the same iframe');
+    await fr.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(fr, 1, 'en');
+    assert.equal(await fr.getByRole('checkbox', { name: goalLabel('hydration', 'en'), exact: true }).isChecked(), true);
+    await waitForStep(en, 1, 'en');
+  });
+});
+
+test('removing a widget removes its iframe and its message listener; a new element starts afresh', async () => {
+  await withPartner('/partner.html', async ({ page }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    assert.equal((await widgetLog(page)).listeners, 2, 'one message listener per widget');
+    const en = await widgetFrame(page, '#finder-en');
+    const detached = page.waitForEvent('framedetached', (f) => f === en);
+    await page.locator('#finder-en').evaluate((el) => el.remove());
+    await detached;
+    assert.equal((await widgetLog(page)).listeners, 1);
+
+    await page.locator('#finder-fr').evaluate((el) => el.remove());
+    assert.equal((await widgetLog(page)).listeners, 0);
+    assert.deepEqual(page.frames().map((f) => f.url()), [`${partner.url}/partner.html`], 'no frame left');
+
+    await page.evaluate(() => {
+      const el = document.createElement('treatment-finder');
+      el.id = 'finder-new';
+      el.setAttribute('lang', 'fr');
+      document.getElementById('host-box').append(el);
+    });
+    await waitForReady(page, ['finder-new']);
+    await waitForStep(page.frameLocator('#finder-new iframe'), 1, 'fr');
+    assert.equal((await widgetLog(page)).listeners, 1);
+  });
+});
+
+test('bad attributes are reported on the console, naming the attribute, and the widget works with safe defaults', async () => {
+  await withPartner('/bad.html', async ({ page, log }) => {
+    await waitForReady(page, ['finder-bad']);
+    for (const attribute of ['lang', 'booking-url', 'accent']) {
+      assert.ok(
+        log.errors().some((e) => e.startsWith(`treatment-finder: attribute ${attribute}:`)),
+        `a console error names ${attribute}: ${JSON.stringify(log.errors())}`,
+      );
+    }
+    assert.equal(log.errors().length, 3, `only those errors: ${JSON.stringify(log.errors())}`);
+    const frame = await widgetFrame(page, '#finder-bad');
+    const params = [...new URL(frame.url()).searchParams.keys()].sort();
+    assert.deepEqual(params, ['embed', 'lang', 'parent_origin'], "bad values are not passed on (lang is the page's)");
+    const bad = page.frameLocator('#finder-bad iframe');
+    await waitForStep(bad, 1, 'en');
+    await completeQuiz(bad, PLAN.answers);
+    const href = await bad.getByRole('link', { name: UI.en.book }).getAttribute('href');
+    assert.ok(href.startsWith('https://booking.example.com/consultation?'), `the clinic's own booking link: ${href}`);
+  });
+});
+
+test("under a partner policy that allows no style at all, the widget still styles its own iframe, and follows the page's language", async () => {
+  await withPartner('/no-style.html', async ({ page, log }) => {
+    await waitForReady(page, ['finder-plain']);
+    const look = await page.locator('#finder-plain').evaluate((el) => {
+      const iframe = getComputedStyle(el.shadowRoot.querySelector('iframe'));
+      return { host: getComputedStyle(el).display, border: iframe.borderTopWidth, width: iframe.width === getComputedStyle(el).width };
+    });
+    assert.deepEqual(look, { host: 'block', border: '0px', width: true });
+    await waitForStep(page.frameLocator('#finder-plain iframe'), 1, 'fr');
+    assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+    assert.deepEqual(log.errors(), [], 'console errors');
+  });
+});
+
+// Marker answers: values that appear nowhere in the app, so finding one means an answer leaked.
+const EVENT = '2027-03-17';
+const AGE = 57;
+const MARKED = {
+  goals: ['pigmentation', 'stretch_marks', 'event'],
+  event_date: EVENT,
+  age: AGE,
+  areas: ['neck', 'body'],
+  downtime: 'a_week',
+  screening: [],
+};
+
+function leaks(text) {
+  const markers = [EVENT, EVENT.replaceAll('-', ''), longDate(EVENT), longDate(EVENT, 'fr'), 'stretch_marks', 'pigmentation'];
+  for (const item of SCREENING_IDS) markers.push(item, screeningLabel(item, 'en'), screeningLabel(item, 'fr'));
+  const found = markers.filter((m) => text.toLowerCase().includes(m.toLowerCase()));
+  const withoutHosts = text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^/\s]+/gi, '').replace(/%3A\d+/gi, '');
+  if (new RegExp(`(^|[^0-9A-Za-z])${AGE}([^0-9A-Za-z]|$)`).test(withoutHosts)) found.push(`age ${AGE}`);
+  return found;
+}
+
+test('no request, message, event or console line in either origin carries an answer', async () => {
+  await withPartner('/partner.html', async ({ page, context, log, requests }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const en = page.frameLocator('#finder-en iframe');
+    await completeQuiz(en, MARKED);
+    assert.equal(await summary(en), summaryText('both'));
+    const booking = context.waitForEvent('request', (r) => r.url().startsWith('https://booking.example.com/'));
+    const tab = context.waitForEvent('page');
+    await en.getByRole('link', { name: UI.en.book }).click();
+    await booking;
+    // A tab left open in front slows every later action on this page (about 2 s each).
+    await (await tab).close();
+    // "Copy link" links to the finder's own page, without the embed parameters.
+    await en.getByRole('button', { name: UI.en.copyLink, exact: true }).click();
+    const field = en.locator('#share-link');
+    await en.getByRole('status').filter({ hasText: 'Link copied.' }).or(field).first().waitFor();
+    // The iframe may write to the clipboard, not read it: the text is taken on its way in.
+    const link = (await field.isVisible())
+      ? await field.inputValue()
+      : await (await widgetFrame(page, '#finder-en')).evaluate(() => window.__copied);
+    assert.ok(link.startsWith(`${app.url}/?`), link);
+    assert.deepEqual([...new URL(link).searchParams.keys()].sort(), ['booking_url', 'lang'], link);
+    await en.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(en, 3);
+    for (const item of SCREENING_IDS) {
+      await en.getByRole('checkbox', { name: screeningLabel(item), exact: true }).check();
+    }
+    await en.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
+    await en.getByText(summaryText('consult'), { exact: true }).waitFor();
+    await page.waitForFunction(() => window.__widgets.events.filter((e) => e.type === 'result').length === 2);
+
+    const recorded = (await widgetLog(page));
+    const seen = [
+      ...requests.all().map((url) => `request ${url}`),
+      ...app.requests().map((url) => `app server ${url}`),
+      ...partner.requests().map((url) => `partner server ${url}`),
+      ...recorded.messages.map((m) => `message ${m.data}`),
+      ...recorded.events.map((e) => `event ${e.type} ${JSON.stringify(e.detail)}`),
+      ...log.messages.map((m) => `console ${m.type}: ${m.text}`),
+    ];
+    assert.ok(seen.some((s) => s.startsWith('request https://booking.example.com/')), 'the booking request was recorded');
+    for (const line of seen) assert.deepEqual(leaks(line), [], `an answer in: ${line}`);
+    assert.deepEqual(
+      recorded.events.filter((e) => e.id === 'finder-en' && e.type === 'result').map((e) => e.detail.treatment),
+      ['both', 'consult'],
+    );
+  });
+});
+
+test("the app's own page runs under the app's CSP with zero violations across a whole quiz", async () => {
+  const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    await watchCsp(context);
+    const page = await context.newPage();
+    const log = collectConsole(page);
+    const response = page.waitForResponse((r) => r.url() === `${app.url}/`);
+    await openApp(page, appUrl(app.url));
+    assert.equal((await response).headers()['content-security-policy'], appCsp(), 'the page comes with the CSP header');
+    await completeQuiz(page, PLAN.answers);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: UI.en.calendar, exact: true }).click();
+    await downloading;
+    await copyLink(page);
+    await page.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
+    await page.getByRole('button', { name: UI.fr.startOver, exact: true }).click();
+    await waitForStep(page, 1, 'fr');
+    assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+    assert.deepEqual(log.errors(), [], 'console errors (a CSP violation is one)');
+    assert.deepEqual(log.pageErrors, [], 'uncaught errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the built pages have no inline script or style, and the built JavaScript no eval or new Function', async () => {
+  for (const name of ['index.html', 'partner-demo.html', 'api-demo.html']) {
+    const html = await readFile(join(DIST, name), 'utf8');
+    for (const [tag, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+      assert.ok(/\bsrc=/.test(attrs) && body.trim() === '', `${name}: an inline script: ${tag.slice(0, 80)}`);
+    }
+    assert.doesNotMatch(html, /<style\b/i, `${name}: a <style> element`);
+    assert.doesNotMatch(html, /\sstyle=|\son[a-z]+=/i, `${name}: a style or event-handler attribute`);
+  }
+  for (const name of (await readdir(DIST)).filter((f) => f.endsWith('.js'))) {
+    const js = await readFile(join(DIST, name), 'utf8');
+    assert.doesNotMatch(js, /\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(\s*["'`]/, `${name}: eval or new Function`);
+  }
+});
+
+/** Opens dist/api-demo.html (the finder's origin) and imports the API there. */
+async function withApiPage(fn) {
+  const context = await newContext(browser);
+  try {
+    await watchCsp(context);
+    const page = await context.newPage();
+    const log = collectConsole(page);
+    await page.goto(`${app.url}/api-demo.html`);
+    await page.getByRole('button', { name: 'Recommend' }).and(page.locator(':enabled')).waitFor();
+    await fn(page, log);
+    assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+    assert.deepEqual(log.pageErrors, [], 'uncaught errors');
+  } finally {
+    await context.close();
+  }
+}
+
+test('recommend() runs the engine from a page script on the finder origin; bad input throws an Error naming the field', async () => {
+  await withApiPage(async (page, log) => {
+    for (const c of CASES.slice(0, 6)) {
+      const rec = await page.evaluate(async (answers) => (await import('/finder-api.js')).recommend(answers), c.answers);
+      assert.equal(rec.treatment, c.expect.treatment, c.name);
+      const rules = rec.reasons.map((r) => r.rule);
+      for (const rule of c.expect.rules ?? []) assert.ok(rules.includes(rule), `${c.name}: reason ${rule} in ${rules}`);
+      if (c.expect.dates) {
+        const dates = Object.fromEntries(rec.plan.map((p) => [p.treatment, p.dates]));
+        assert.deepEqual(dates, c.expect.dates, c.name);
+      }
+    }
+    const fr = await page.evaluate(async (answers) => (await import('/finder-api.js')).recommend(answers, { lang: 'fr-CA' }), PLAN.answers);
+    assert.equal(fr.summary, summaryText('both', 'fr'));
+    assert.equal(fr.lang, 'fr');
+    // Without `today`, the visitor's date (the fixed clock) dates the plan.
+    const { today, ...undated } = PLAN.answers;
+    const dated = await page.evaluate(async (answers) => (await import('/finder-api.js')).recommend(answers), undated);
+    assert.deepEqual(dated.plan.map((p) => p.dates), fr.plan.map((p) => p.dates), `today ${today} from the clock`);
+
+    const thrown = (answers, options) =>
+      page.evaluate(
+        async ([answers, options]) => {
+          try {
+            (await import('/finder-api.js')).recommend(answers, options);
+            return null;
+          } catch (e) {
+            return { isError: e instanceof Error, message: e.message };
+          }
+        },
+        [answers, options],
+      );
+    const bad = await thrown({ ...PLAN.answers, goals: ['hydration', 'tan'] });
+    assert.equal(bad.isError, true);
+    assert.match(bad.message, /^invalid answers: goals\[1\]: unknown variant `tan`/);
+    assert.match((await thrown({ goals: [], screening: [] })).message, /^invalid answers: .*age/);
+    assert.match((await thrown(null)).message, /^invalid answers: answers: must be a JSON object/);
+    assert.match((await thrown(PLAN.answers, { lang: 'de' })).message, /lang: "de" is not a supported language/);
+    assert.match((await thrown(PLAN.answers, { langue: 'fr' })).message, /options: unknown field `langue`/);
+
+    // finder-api.js exports exactly what treatment-finder.d.ts declares.
+    const dts = await readFile(join(DIST, 'treatment-finder.d.ts'), 'utf8');
+    const declared = [...dts.matchAll(/^export (?:declare )?(?:function|const) (\w+)/gm)].map((m) => m[1]).sort();
+    const exported = await page.evaluate(async () => Object.keys(await import('/finder-api.js')).sort());
+    assert.deepEqual(exported, declared);
+    assert.deepEqual(log.errors(), [], 'console errors');
+  });
+});
+
+test('mount() shows the whole finder in an element of the page and sends its events there; destroy() removes it', async () => {
+  await withApiPage(async (page, log) => {
+    const title = await page.title();
+    await page.evaluate(async () => {
+      const { mount } = await import('/finder-api.js');
+      window.__events = [];
+      const target = document.getElementById('finder');
+      for (const type of ['result', 'book']) {
+        document.addEventListener(`treatment-finder:${type}`, (e) =>
+          window.__events.push({ type, target: e.target.id, detail: e.detail, keys: Object.keys(e.detail) }),
+        );
+      }
+      window.__handle = mount(target, { lang: 'fr', clinic_name: 'Clinique Éclat', accent: '#7a4b94' });
+    });
+    await page.getByText('Clinique Éclat', { exact: true }).waitFor();
+    await completeQuiz(page, PLAN.answers, 'fr');
+    assert.equal(await summary(page), summaryText('both', 'fr'));
+    const button = page.getByRole('button', { name: UI.fr.startOver, exact: true });
+    assert.equal(await button.evaluate((el) => getComputedStyle(el).borderRadius !== '0px'), true, "the finder's stylesheet applies");
+    const events = await page.evaluate(() => window.__events);
+    assert.deepEqual(events, [{ type: 'result', target: 'finder', detail: { treatment: 'both' }, keys: ['treatment'] }]);
+    assert.equal(await page.title(), title, "the page's title is the page's");
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en', "the page's language is the page's");
+    // A bad setting is reported by name; an unknown one throws.
+    const problems = await page.evaluate(async () => {
+      const { mount } = await import('/finder-api.js');
+      const scratch = document.createElement('div');
+      document.body.append(scratch);
+      mount(scratch, { accent: 'red' }).destroy();
+      try {
+        mount(scratch, { bookingUrl: 'https://x.example' });
+        return 'no error';
+      } catch (e) {
+        return e.message;
+      }
+    });
+    assert.match(problems, /config: unknown field `bookingUrl`/);
+    assert.ok(log.errors().some((e) => e.includes('mount(): config: accent:')), JSON.stringify(log.errors()));
+
+    await page.evaluate(() => window.__handle.destroy());
+    await page.waitForFunction(() => document.getElementById('finder').childElementCount === 0);
+    await page.evaluate(() => window.__handle.destroy()); // a second destroy does nothing
+    assert.equal(await page.locator('#result-summary').count(), 0);
+  });
+});
+
+test('partner-demo.html, served from the finder origin with frame-src added, shows its French and English widgets despite its hostile stylesheet', async () => {
+  const demo = await serveDist({ csp: `${appCsp()}; frame-src 'self'` });
+  const context = await newContext(browser);
+  try {
+    await watchCsp(context);
+    const page = await context.newPage();
+    const log = collectConsole(page);
+    await page.goto(`${demo.url}/partner-demo.html`);
+    const fr = page.frameLocator('#finder-fr iframe');
+    const en = page.frameLocator('#finder-en iframe');
+    await fr.getByRole('heading', { level: 1, name: UI.fr.title }).waitFor();
+    await en.getByRole('heading', { level: 1, name: UI.en.title }).waitFor();
+    await page.locator('#event-log li').nth(1).waitFor();
+    assert.deepEqual(
+      (await page.locator('#event-log li').allTextContents()).sort(),
+      ['finder-en: treatment-finder:ready', 'finder-fr: treatment-finder:ready'],
+    );
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(log.errors(), []);
+  } finally {
+    await context.close();
+    await demo.close();
+  }
+});

@@ -1,0 +1,276 @@
+/*
+ * The treatment finder's partner widget: defines <treatment-finder> (docs/embedding.md).
+ *
+ *   <script src="https://clinic.example/finder/embed.js" async></script>
+ *   <treatment-finder lang="fr" booking-url="https://clinic.example/book"></treatment-finder>
+ *
+ * Each element shows the finder in an iframe served from the clinic's site (the folder this
+ * script comes from), inside a shadow root: the partner page's CSS, scripts and
+ * Content-Security-Policy cannot reach the finder, and the finder cannot reach the page. The
+ * iframe takes the height of its content. The page receives bubbling DOM events on the
+ * element: treatment-finder:ready, treatment-finder:result and treatment-finder:book (with
+ * `detail: { treatment }`), never an answer.
+ *
+ * Messages with the iframe follow a small versioned schema (src/embed.rs); a message is read
+ * only when it comes from the finder's origin *and* from this element's own iframe.
+ */
+(() => {
+  'use strict';
+
+  const TAG = 'treatment-finder';
+  if (!window.customElements || customElements.get(TAG)) return;
+
+  // The finder's address comes from this script's own src, read now: document.currentScript
+  // is set only while a classic script (async or not) first runs.
+  const script = document.currentScript;
+  if (!script || !script.src) {
+    console.error(`${TAG}: load embed.js with <script src="https://…/embed.js">; the widget cannot tell where the finder is`);
+    return;
+  }
+  const APP = new URL('./', script.src);
+
+  const PROTOCOL = 'treatment-finder';
+  const VERSION = 1;
+  const TREATMENTS = ['microneedling', 'mesotherapy', 'both', 'consult'];
+  const TITLES = { en: 'Treatment finder', fr: 'Trouver mon traitement' };
+  /** The iframe's height until the finder reports its own. */
+  const FIRST_HEIGHT = 600;
+  const MAX_HEIGHT = 100000;
+  /** The keys each message type has: exactly these, or the message is ignored. */
+  const KEYS = {
+    ready: ['protocol', 'version', 'widget', 'type'],
+    resize: ['protocol', 'version', 'widget', 'type', 'height'],
+    result: ['protocol', 'version', 'widget', 'type', 'treatment'],
+    book: ['protocol', 'version', 'widget', 'type', 'treatment'],
+  };
+
+  // `!important` in a shadow root's :host rule wins over any rule of the page, even an
+  // `!important` one, so `* { all: unset }` or `treatment-finder { display: none }` cannot
+  // hide or shrink the widget (the `hidden` attribute still can). The iframe's own rule
+  // resets the properties it would inherit from the page (visibility, pointer-events…).
+  const CSS = `
+    :host { display: block !important; }
+    :host([hidden]) { display: none !important; }
+    iframe {
+      all: initial;
+      display: block;
+      box-sizing: border-box;
+      width: 100%;
+      min-width: 100%;
+      border: 0;
+      margin: 0;
+      padding: 0;
+      color-scheme: normal;
+    }`;
+  let sheet = null;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  } catch {
+    sheet = null; // A browser without constructable stylesheets gets a <style> element.
+  }
+
+  let count = 0;
+  /** A widget id, unique on the page: a counter and a random part. */
+  function newId() {
+    const bytes = crypto.getRandomValues(new Uint8Array(4));
+    return `tf${++count}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  }
+
+  /** `en` or `fr` for a language tag (`fr-CA` → `fr`), else null. */
+  function language(tag) {
+    const primary = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
+    return primary in TITLES ? primary : null;
+  }
+
+  function isWebUrl(text) {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }
+
+  function problem(attribute, message) {
+    console.error(`${TAG}: attribute ${attribute}: ${message}`);
+  }
+
+  /**
+   * The query parameters for the finder from the element's attributes. A bad value is
+   * reported on the console, naming the attribute, and left out: the clinic's own setting
+   * (clinic.json) applies instead.
+   */
+  function settings(element) {
+    const query = {};
+    const lang = chosenLanguage(element);
+    if (lang) query.lang = lang;
+
+    const booking = element.getAttribute('booking-url');
+    if (booking !== null && booking.trim() !== '') {
+      if (isWebUrl(booking.trim())) query.booking_url = new URL(booking.trim()).href;
+      else problem('booking-url', `"${booking}" is not an absolute http: or https: URL; using the clinic's own booking link`);
+    }
+    const accent = element.getAttribute('accent');
+    if (accent !== null && accent.trim() !== '') {
+      if (/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(accent.trim())) query.accent = accent.trim();
+      else problem('accent', `"${accent}" is not a colour in the form #rgb or #rrggbb; using the clinic's colour`);
+    }
+    for (const [attribute, param] of [['clinic-name', 'clinic_name'], ['contact', 'contact']]) {
+      const value = element.getAttribute(attribute);
+      if (value !== null && value.trim() !== '') query[param] = value.trim();
+    }
+    return query;
+  }
+
+  /**
+   * The element's `lang`, else the language of the page around it (`<html lang>`), when the
+   * finder speaks it; else null and the finder follows the clinic's setting, then the
+   * visitor's browser.
+   */
+  function chosenLanguage(element) {
+    const lang = element.getAttribute('lang');
+    if (lang !== null && !language(lang)) {
+      problem('lang', `"${lang}" is not a supported language (en or fr); using the page's language, else the visitor's`);
+    }
+    const around = element.parentElement && element.parentElement.closest('[lang]');
+    return language(lang) || language(around && around.getAttribute('lang'));
+  }
+
+  class TreatmentFinder extends HTMLElement {
+    static get observedAttributes() {
+      return ['lang', 'booking-url', 'clinic-name', 'accent', 'contact'];
+    }
+
+    #shadow;
+    #iframe = null;
+    #id = null;
+    #ready = false;
+    #onmessage = null;
+    #rebuildQueued = false;
+
+    constructor() {
+      super();
+      this.#shadow = this.attachShadow({ mode: 'open' });
+      if (sheet) {
+        this.#shadow.adoptedStyleSheets = [sheet];
+      } else {
+        const style = document.createElement('style');
+        style.textContent = CSS;
+        this.#shadow.append(style);
+      }
+    }
+
+    connectedCallback() {
+      if (!this.#iframe) this.#open();
+    }
+
+    disconnectedCallback() {
+      this.#close();
+    }
+
+    attributeChangedCallback(name, before, after) {
+      if (!this.#iframe || before === after) return;
+      if (name === 'lang' && this.#ready) {
+        this.#sendLang();
+      } else if (!this.#rebuildQueued) {
+        // Several attributes set in a row give one new iframe.
+        this.#rebuildQueued = true;
+        queueMicrotask(() => {
+          this.#rebuildQueued = false;
+          if (this.isConnected) {
+            this.#close();
+            this.#open();
+          }
+        });
+      }
+    }
+
+    #open() {
+      const query = settings(this);
+      const origin = window.origin || location.origin;
+      if (origin === 'null') {
+        console.error(`${TAG}: this page has no origin (a file: or sandboxed page), so the widget cannot be sized or send events`);
+      }
+      this.#id = newId();
+      this.#ready = false;
+      const url = new URL(APP.href);
+      for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+      url.searchParams.set('embed', this.#id);
+      url.searchParams.set('parent_origin', origin);
+
+      const iframe = document.createElement('iframe');
+      iframe.title = TITLES[query.lang || 'en'];
+      // Scripts, its own origin's storage, its forms (the steps are forms, which it never
+      // sends: its CSP has form-action 'none'), new tabs (Book), downloads (a calendar
+      // file), printing; not navigating this page.
+      iframe.setAttribute(
+        'sandbox',
+        'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals',
+      );
+      iframe.setAttribute('allow', 'clipboard-write');
+      iframe.style.height = `${FIRST_HEIGHT}px`;
+      iframe.src = url.href;
+      this.#iframe = iframe;
+      this.#onmessage = (event) => this.#receive(event);
+      window.addEventListener('message', this.#onmessage);
+      this.#shadow.append(iframe);
+    }
+
+    #close() {
+      if (this.#onmessage) window.removeEventListener('message', this.#onmessage);
+      if (this.#iframe) this.#iframe.remove();
+      this.#onmessage = null;
+      this.#iframe = null;
+      this.#id = null;
+      this.#ready = false;
+    }
+
+    #receive(event) {
+      if (!this.#iframe || event.source !== this.#iframe.contentWindow || event.origin !== APP.origin) return;
+      const message = event.data;
+      if (!this.#isOurs(message)) return;
+      switch (message.type) {
+        case 'ready':
+          this.#ready = true;
+          this.#emit('ready', null);
+          break;
+        case 'resize':
+          this.#iframe.style.height = `${message.height}px`;
+          break;
+        case 'result':
+        case 'book':
+          this.#emit(message.type, Object.freeze({ treatment: message.treatment }));
+          break;
+      }
+    }
+
+    /** True for a well-formed message of the schema, for this widget, and nothing more. */
+    #isOurs(m) {
+      if (typeof m !== 'object' || m === null || Array.isArray(m)) return false;
+      const keys = Object.hasOwn(KEYS, m.type) ? KEYS[m.type] : null;
+      if (!keys) return false;
+      const own = Object.keys(m);
+      if (own.length !== keys.length || !keys.every((k) => own.includes(k))) return false;
+      if (m.protocol !== PROTOCOL || m.version !== VERSION || m.widget !== this.#id) return false;
+      if (m.type === 'resize') return Number.isInteger(m.height) && m.height >= 0 && m.height <= MAX_HEIGHT;
+      if (m.type === 'result' || m.type === 'book') return TREATMENTS.includes(m.treatment);
+      return true;
+    }
+
+    #emit(type, detail) {
+      this.dispatchEvent(new CustomEvent(`${TAG}:${type}`, { bubbles: true, composed: true, detail }));
+    }
+
+    /** Tells the finder the element's language changed (it keeps the visitor's answers). */
+    #sendLang() {
+      const lang = chosenLanguage(this);
+      if (!lang) return;
+      this.#iframe.title = TITLES[lang];
+      const message = { protocol: PROTOCOL, version: VERSION, widget: this.#id, type: 'lang', lang };
+      this.#iframe.contentWindow.postMessage(message, APP.origin);
+    }
+  }
+
+  customElements.define(TAG, TreatmentFinder);
+})();

@@ -1,0 +1,39 @@
+// The treatment finder's JavaScript API, for pages on the clinic's own site (the finder's
+// origin). Types: treatment-finder.d.ts; how to use it: docs/embedding.md.
+//
+//   import { recommend, mount } from 'https://clinic.example/finder/finder-api.js';
+//
+// Importing this module loads the finder's WebAssembly once; the import resolves when it is
+// ready, so `recommend` and `mount` can be called at once. finder-assets.js (written by each
+// build) names the build's hashed files.
+
+import assets from './finder-assets.js';
+
+const here = (file) => new URL(file, import.meta.url).href;
+const glue = await import(here(assets.glue));
+await glue.default({ module_or_path: here(assets.wasm) });
+
+/**
+ * The engine's recommendation for `answers` (the answers JSON of the README, as an object).
+ * Throws an `Error` naming the field when the answers are malformed.
+ */
+export function recommend(answers, options = {}) {
+  return glue.recommend(answers, options);
+}
+
+/**
+ * Renders the whole finder into `element` (in a shadow root of its own) and returns a handle
+ * whose `destroy()` removes it again.
+ */
+export function mount(element, config = {}) {
+  let handle = glue.mount(element, config, { stylesheet: here(assets.stylesheet), app_url: here('./') });
+  return Object.freeze({
+    destroy() {
+      if (handle) {
+        handle.destroy();
+        handle.free();
+        handle = null;
+      }
+    },
+  });
+}

@@ -1,0 +1,156 @@
+// Types for the treatment finder's JavaScript API (finder-api.js) and its partner widget
+// (<treatment-finder>, from embed.js). Written by hand to match src/web/api.rs, src/embed.rs,
+// www/embed.js and the engine's JSON contract (README.md); tests/e2e/widget.test.mjs checks
+// that finder-api.js exports exactly the functions declared here.
+//
+// To use it with TypeScript, save it beside your code as `finder-api.d.ts` (or map the URL
+// you import from to it with `paths`), and import from the finder's address:
+//   import { recommend, mount } from 'https://clinic.example/finder/finder-api.js';
+
+/** A language the finder speaks. */
+export type Lang = 'en' | 'fr';
+
+/** The finder's answer. `consult`: a practitioner should see the visitor before any plan. */
+export type Treatment = 'microneedling' | 'mesotherapy' | 'both' | 'consult';
+
+export type Goal =
+  | 'hydration' | 'texture' | 'scars' | 'fine_lines' | 'pigmentation'
+  | 'dullness' | 'pores' | 'stretch_marks' | 'event';
+
+export type Area = 'face' | 'neck' | 'decolletage' | 'body';
+
+/** How much visible redness is acceptable. */
+export type Downtime = 'none' | 'one_or_two_days' | 'a_week';
+
+export type Screening =
+  | 'pregnant_or_breastfeeding' | 'active_skin_infection' | 'isotretinoin_6_months'
+  | 'blood_thinners' | 'keloid_scarring' | 'ingredient_allergy' | 'autoimmune_or_immunosuppressed';
+
+/** An ISO date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** The answers (README.md, "Answers"). Unknown fields are refused. */
+export interface Answers {
+  goals: Goal[];
+  /** Required when `goals` has `event`; not before `today`. */
+  event_date?: IsoDate;
+  /** Defaults to the visitor's date, so the plan has dates. */
+  today?: IsoDate;
+  /** 0 to 120. */
+  age: number;
+  /** Defaults to `['face']`. */
+  areas?: Area[];
+  downtime?: Downtime;
+  /** `[]` when none applies. */
+  screening: Screening[];
+}
+
+export interface Reason {
+  /** A stable id: `goal.scars`, `screening.blood_thinners`, `schedule.meso_30_34`… */
+  rule: string;
+  text: string;
+  /** Source article file names, comma-separated, or `clinic default`. */
+  source: string;
+}
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export interface PlanItem {
+  treatment: 'microneedling' | 'mesotherapy';
+  /** The treatment's name in the recommendation's language. */
+  name: string;
+  sessions: Range;
+  interval_days: Range;
+  session_minutes: Range;
+  downtime: string;
+  results: string;
+  maintenance: string;
+  /** Proposed session dates. */
+  dates: IsoDate[];
+}
+
+export interface Warning {
+  code: string;
+  text: string;
+}
+
+/** The recommendation (README.md, "Recommendation"). Fields may be added, never removed. */
+export interface Recommendation {
+  treatment: Treatment;
+  summary: string;
+  reasons: Reason[];
+  /** Empty for `consult`. */
+  plan: PlanItem[];
+  aftercare: string[];
+  warnings: Warning[];
+  disclaimer: string;
+  lang: Lang;
+  /** Present when the answers have an event. */
+  event_date?: IsoDate;
+  rules_revision: string;
+}
+
+export interface RecommendOptions {
+  /** The language of the texts: `en` (the default) or `fr`; `fr-CA` reads as `fr`. */
+  lang?: string;
+}
+
+/**
+ * Runs the engine. Throws an `Error` whose message names the wrong field for malformed
+ * answers (`invalid answers: goals[1]: unknown variant "tan", expected one of …`), or an
+ * unknown option or language.
+ */
+export function recommend(answers: Answers, options?: RecommendOptions): Recommendation;
+
+/**
+ * The settings of a mounted finder: the same names as the app's query parameters. A wrong
+ * value is reported on the console and falls back to the clinic's default; an unknown
+ * setting throws.
+ */
+export interface MountConfig {
+  /** `en` or `fr`; else the visitor's browser decides. */
+  lang?: string;
+  /** Where "Book a consultation" leads (http: or https:). */
+  booking_url?: string;
+  clinic_name?: string;
+  /** Shown when a practitioner should see the visitor first. */
+  contact?: string;
+  /** `#rgb` or `#rrggbb`. */
+  accent?: string;
+}
+
+export interface FinderHandle {
+  /** Removes the finder and everything it added to the element. Calling it again does nothing. */
+  destroy(): void;
+}
+
+/**
+ * Shows the whole finder in `element` (in a shadow root: the page's CSS and the finder's do
+ * not mix). The element receives `treatment-finder:result` and `treatment-finder:book`.
+ */
+export function mount(element: Element, config?: MountConfig): FinderHandle;
+
+/** The `detail` of `treatment-finder:result` and `treatment-finder:book`: the treatment only. */
+export interface TreatmentFinderDetail {
+  treatment: Treatment;
+}
+
+/** `<treatment-finder>`, defined by embed.js. Its attributes: lang, booking-url, clinic-name, accent, contact. */
+export interface TreatmentFinderElement extends HTMLElement {}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'treatment-finder': TreatmentFinderElement;
+  }
+  interface HTMLElementEventMap {
+    /** The finder is on screen (detail: null). */
+    'treatment-finder:ready': CustomEvent<null>;
+    /** The result screen shows this treatment. */
+    'treatment-finder:result': CustomEvent<TreatmentFinderDetail>;
+    /** The visitor followed the Book link. */
+    'treatment-finder:book': CustomEvent<TreatmentFinderDetail>;
+  }
+}
