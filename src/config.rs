@@ -461,7 +461,8 @@ fn check_rules_url(url: &str, origin: &str) -> Result<String, &'static str> {
     Ok(url.to_string())
 }
 
-#[cfg(test)]
+// Host-only: these tests read JSON with serde_json, which is not a wasm32 dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

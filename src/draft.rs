@@ -259,7 +259,8 @@ impl Saved {
     }
 }
 
-#[cfg(test)]
+// Host-only: these tests read JSON with serde_json, which is not a wasm32 dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -180,7 +180,8 @@ fn check_origin(origin: &str) -> Result<String, &'static str> {
     Ok(lower)
 }
 
-#[cfg(test)]
+// Host-only: these tests read JSON with serde_json, which is not a wasm32 dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
