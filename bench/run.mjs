@@ -3,16 +3,30 @@
 //
 //   node bench/run.mjs [--runs N] <finder-dist-folder>      (scripts/bench builds and calls it)
 //
+// Three apps, each measured the way a first-time visitor meets it:
+//   - "treatment finder, widget": what a partner embeds (docs/embedding.md). A partner page on
+//     an origin of its own (a second 127.0.0.1 port) holds only the two documented lines, the
+//     <script src="http://127.0.0.1:<app port>/embed.js" async> and <treatment-finder>; the
+//     finder's dist/ is served by the end-to-end tests' server (serveDist, with the app's CSP),
+//     and the finder runs in the loader's cross-origin iframe. These are the budget's figures.
+//   - "treatment finder, direct page": the finder's own index.html opened directly.
+//   - "SurveyJS": the same questionnaire built with SurveyJS (bench/surveyjs/).
 // For each app it does N cold runs (a fresh browser context each, HTTP cache disabled),
-// interleaved and alternating which app goes first, after one discarded warm-up run each.
-// Measured in the page, with performance.now() (0 = navigation start), so Playwright's own
-// round trips do not count:
-//   - time to first question: until the first goal checkbox ("Hydration") is in the page,
-//     laid out, visible, enabled and the topmost element at its centre (or its label);
+// interleaved and rotating which app goes first, after one discarded warm-up run each.
+// Measured in the page (in every frame, from an init script), so Playwright's own round trips
+// do not count:
+//   - time to first question: from the navigation start of the page the visitor opened (the
+//     partner page, for the widget) until the first goal checkbox ("Hydration") is in the
+//     document, laid out, visible, enabled and the topmost element at its centre (or its
+//     label). Inside the widget's iframe this is taken with the iframe's own clock and moved
+//     to the partner page's timeline by the difference of the two documents'
+//     performance.timeOrigin (both high-resolution times on the browser's one clock);
 //   - last answer → result: from the click on "See my recommendation" (a capture-phase
-//     listener) until #result-summary is visible with text.
-// Bytes: every response of the app's own server during a run (derived from the requests
-// Chromium made, not a list of files), raw and gzip -9, plus what crossed the wire.
+//     listener) until #result-summary is visible with text, both in the frame that shows it.
+// Bytes: every response of the app's own servers during a run, from both origins (derived from
+// the requests Chromium made in every frame, not a list of files, and checked against what the
+// servers were asked for), raw and gzip -9, plus what crossed the wire. The partner page's own
+// HTML is not the widget's: it is shown apart and not counted.
 // Prints a markdown table and writes it, with the details, to bench/results.md.
 
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,8 +42,10 @@ import {
   launchBrowser,
   nextButton,
   serveDist,
+  servePages,
   UI,
   waitForStep,
+  widgetFrame,
 } from '../tests/e2e/support.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -46,6 +62,14 @@ const BUSY = 0.15; // CPU share used by other work above which the times are fla
 // The answers of the timed journey (the engine's input format): gives "both".
 const ANSWERS = { goals: ['hydration', 'scars'], age: 36, downtime: 'one_or_two_days', screening: [] };
 const FIRST_GOAL = goalLabel('hydration');
+
+/**
+ * The partner's page: the two lines of docs/embedding.md and nothing else (a doctype first, so
+ * the page is not in quirks mode). Its own bytes are the partner's, not the widget's.
+ */
+const PARTNER_PATH = '/partner.html';
+const partnerPage = (appUrl) =>
+  `<!doctype html>\n<script src="${appUrl}/embed.js" async></script>\n<treatment-finder></treatment-finder>\n`;
 
 // ---------------------------------------------------------------------------------------
 // Arguments
@@ -97,7 +121,7 @@ async function surveyjsRoot() {
 // ---------------------------------------------------------------------------------------
 // The in-page probe, installed before any of the page's scripts (context.addInitScript).
 
-function probe({ firstLabel }) {
+function probe({ firstLabel, host = null }) {
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const bench = (window.__bench = {
     firstQuestion: null,
@@ -106,7 +130,15 @@ function probe({ firstLabel }) {
     lastClick: null,
     result: null,
     resultFrame: null,
+    ready: null,
   });
+  // On a partner's page: when the widget's element says the finder is on screen.
+  addEventListener('treatment-finder:ready', () => {
+    if (bench.ready === null) bench.ready = performance.now();
+  });
+  // The partner's page only hosts the widget: it does not watch for the questions, so it adds
+  // no work of its own (a MutationObserver, a check every frame) to what is measured.
+  if (location.origin === host) return;
   // The end of the next frame after `key` was reached (a task posted from requestAnimationFrame
   // runs once that frame is handed to the compositor): roughly when it reached the screen.
   const afterNextFrame = (key) =>
@@ -219,62 +251,126 @@ async function surveyjsToLastAnswer(page) {
 // ---------------------------------------------------------------------------------------
 // One cold run of one app.
 
+/** Read in a frame at the end of a run: the probe's times and the frame's own timeline. */
+function collect() {
+  return {
+    ...window.__bench,
+    timeOrigin: performance.timeOrigin,
+    // This frame's high-resolution clock against the wall clock (Date.now(), 1 ms steps): the
+    // same in both frames when their timeOrigins are on one clock.
+    clock: performance.timeOrigin + performance.now() - Date.now(),
+    summary: document.getElementById('result-summary')?.textContent ?? null,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+    // When each file was requested and fully received (ms from this frame's navigation start).
+    timing: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+      url: e.name,
+      initiator: e.entryType === 'navigation' ? 'navigation' : e.initiatorType,
+      start: e.entryType === 'navigation' ? 0 : e.startTime,
+      end: e.responseEnd,
+    })),
+  };
+}
+
+/** `origin + path` of a URL, `/` read as `/index.html` (the key of a file in `bytesOf`). */
+const fileKey = (url) => {
+  const u = new URL(url);
+  return u.origin + decodeURIComponent(u.pathname).replace(/\/$/, '/index.html');
+};
+
 async function run(browser, app) {
   const context = await browser.newContext({ locale: 'en-CA', viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(TIMEOUT);
-  await context.addInitScript(probe, { firstLabel: FIRST_GOAL });
+  await context.addInitScript(probe, { firstLabel: FIRST_GOAL, host: app.host ?? null });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
 
   const cdp = await context.newCDPSession(page);
-  const responses = new Map();
-  cdp.on('Network.responseReceived', ({ requestId, response }) => {
-    responses.set(requestId, { url: response.url, status: response.status, wire: 0, done: false });
-  });
-  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
-    const r = responses.get(requestId);
-    if (r) Object.assign(r, { wire: encodedDataLength, done: true });
-  });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // Every request of every frame (the widget's iframe included), as Playwright sees it.
+  const finished = [];
+  context.on('requestfinished', (request) =>
+    finished.push(
+      (async () => {
+        const [response, sizes] = await Promise.all([request.response(), request.sizes()]);
+        return { url: request.url(), status: response?.status() ?? 0, wire: sizes.responseHeadersSize + sizes.responseBodySize };
+      })(),
+    ),
+  );
+  const failed = [];
+  context.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`));
+  const asked = app.sites.map((site) => site.server.requests().length);
 
   try {
     await page.goto(app.url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.firstQuestion != null, null, { polling: 50, timeout: TIMEOUT });
-    const last = await app.toLastAnswer(page);
+    // Where the questionnaire is: the page itself, or the widget's iframe.
+    let frame = page;
+    if (app.widget) {
+      await page.waitForFunction(() => !!document.querySelector('treatment-finder')?.shadowRoot?.querySelector('iframe'), null, {
+        polling: 50,
+        timeout: TIMEOUT,
+      });
+      frame = await widgetFrame(page, 'treatment-finder');
+    }
+    await frame.waitForFunction((origin) => location.origin === origin && window.__bench?.firstQuestion != null, app.origin, {
+      polling: 50,
+      timeout: TIMEOUT,
+    });
+    const last = await app.toLastAnswer(frame);
     await last.waitFor();
-    await page.evaluate(() => {
+    await frame.evaluate(() => {
       window.__bench.armed = true;
     });
     await last.click();
-    await page.waitForFunction(() => window.__bench?.resultFrame != null, null, { polling: 50, timeout: TIMEOUT });
-    const b = await page.evaluate(() => ({
-      ...window.__bench,
-      summary: document.getElementById('result-summary').textContent,
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-      dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
-      // When each file was requested and fully received (ms from navigation start).
-      timing: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
-        path: new URL(e.name).pathname.replace(/\/$/, '/index.html'),
-        start: e.entryType === 'navigation' ? 0 : e.startTime,
-        end: e.responseEnd,
-      })),
-    }));
+    await frame.waitForFunction(() => window.__bench?.resultFrame != null, null, { polling: 50, timeout: TIMEOUT });
+    // An iframe in a renderer process of its own would be a target of its own.
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const ownProcess = targetInfos.some((t) => t.type === 'iframe');
+    const b = await frame.evaluate(collect);
+    const top = app.widget ? await page.evaluate(collect) : b;
+    // The frame's times on the visited page's timeline: 0 there for a page, the iframe's
+    // navigation start (its timeOrigin's distance from the partner page's) for the widget.
+    const offset = b.timeOrigin - top.timeOrigin;
+    const shift = (x) => (x === null ? null : x + offset);
     // Let late requests (a favicon, a lazily loaded file) finish before counting bytes.
     await page.waitForLoadState('load');
     await page.waitForTimeout(200);
     if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+    const responses = (await Promise.all(finished)).filter((r) => /^https?:/.test(r.url));
+    // What the servers were asked for during this run: each must be among the responses seen.
+    const seen = new Set(responses.map((r) => fileKey(r.url)));
+    const unseen = app.sites.flatMap((site, i) =>
+      site.server
+        .requests()
+        .slice(asked[i])
+        .map((path) => fileKey(site.server.url + path))
+        .filter((key) => !seen.has(key)),
+    );
     return {
-      firstQuestion: b.firstQuestion,
-      firstQuestionFrame: b.firstQuestionFrame,
+      firstQuestion: shift(b.firstQuestion),
+      firstQuestionFrame: shift(b.firstQuestionFrame),
+      // In the iframe's own timeline (from its navigation start), for the widget.
+      firstQuestionInFrame: b.firstQuestion,
+      iframeStart: app.widget ? offset : null,
+      // The same moment as the partner page's resource timing has it, to check the offset.
+      iframeEntry: app.widget ? (top.timing.find((e) => e.initiator === 'iframe')?.start ?? null) : null,
+      ready: app.widget ? top.ready : null,
+      clockGap: app.widget ? b.clock - top.clock : null,
+      ownProcess,
       resultFrame: b.resultFrame - b.lastClick,
-      fcp: b.fcp,
-      dcl: b.dcl,
-      timing: b.timing,
+      fcp: shift(b.fcp),
+      dcl: shift(b.dcl),
+      // The frame's own entries first: its document's navigation entry is the one to show.
+      timing: [...b.timing.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })), ...(app.widget ? top.timing : [])].map(
+        (e) => ({ key: fileKey(e.url), start: e.start, end: e.end }),
+      ),
       lastToResult: b.result - b.lastClick,
       summary: b.summary.replace(/\s+/g, ' ').trim(),
-      responses: [...responses.values()].filter((r) => /^https?:/.test(r.url)),
+      responses,
+      failed,
+      unseen,
     };
   } finally {
     await context.close();
@@ -284,36 +380,50 @@ async function run(browser, app) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Bytes: the files behind the app's own 200 responses, raw and gzip -9.
+// Bytes: the files behind the app's own 200 responses, from each of its origins, raw and gzip -9.
+// A site is `{ origin, root }` (files on disk) or `{ origin, pages }` (the partner's page, in
+// memory: shown apart, never counted as the widget's).
+
+const gzipSize = (body) => gzipSync(body, { level: zlibConstants.Z_BEST_COMPRESSION }).length;
 
 async function bytesOf(app, responses) {
-  const origin = new URL(app.url).origin;
-  const base = resolve(app.root);
   const files = new Map();
   const external = [];
+  const notCounted = new Map();
+  const apart = (key, text) => notCounted.set(key, text);
   for (const r of responses) {
     const url = new URL(r.url);
-    if (url.origin !== origin) {
+    const site = app.sites.find((s) => s.origin === url.origin);
+    if (!site) {
       external.push(r.url);
       continue;
     }
-    if (r.status !== 200) continue;
+    const key = fileKey(r.url);
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
+    if (r.status !== 200) {
+      apart(key, `\`${r.url}\`: status ${r.status}`);
+      continue;
+    }
+    if (site.pages) {
+      const body = Buffer.from(site.pages[url.pathname] ?? '');
+      apart(key, `\`${r.url}\` (the partner page itself): ${body.length} bytes raw, ${gzipSize(body)} gzip -9, ${r.wire} over the wire`);
+      continue;
+    }
+    const base = resolve(site.root);
     const file = normalize(join(base, path));
     if (!file.startsWith(base + sep)) continue;
-    const entry = files.get(path) ?? { path, wire: [] };
+    const entry = files.get(key) ?? { key, path, file, wire: [] };
     entry.wire.push(r.wire);
-    files.set(path, entry);
+    files.set(key, entry);
   }
   const out = [];
   for (const entry of files.values()) {
-    const body = await readFile(join(base, entry.path));
-    const gzip = gzipSync(body, { level: zlibConstants.Z_BEST_COMPRESSION }).length;
-    out.push({ path: entry.path, raw: body.length, gzip, wire: Math.max(...entry.wire) });
+    const body = await readFile(entry.file);
+    out.push({ key: entry.key, path: entry.path, raw: body.length, gzip: gzipSize(body), wire: Math.max(...entry.wire) });
   }
   out.sort((a, b) => b.gzip - a.gzip);
-  return { files: out, external };
+  return { files: out, external: [...new Set(external)], notCounted: [...notCounted.values()] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -354,9 +464,11 @@ async function machine(browser) {
 }
 
 function report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds }) {
-  const [finder, survey] = apps;
+  const [widget, direct] = apps;
+  const survey = apps.find((a) => a.version);
   const lines = [];
   const date = new Date();
+  const medianOf = (a, f) => median(a.results.map(f));
   lines.push(`# Benchmark: treatment finder vs SurveyJS`);
   lines.push('');
   lines.push(
@@ -390,25 +502,43 @@ function report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds }) {
   }
   lines.push('');
 
-  const fGz = sum(finder.bytes.files.map((f) => f.gzip));
+  const fGz = sum(widget.bytes.files.map((f) => f.gzip));
+  const dGz = sum(direct.bytes.files.map((f) => f.gzip));
   const within = fGz <= BUDGET_KB * KB;
   lines.push(
-    `- finder gzip -9 total ${kb(fGz)} KB: ${within ? `within the ${BUDGET_KB} KB budget` : `OVER the ${BUDGET_KB} KB budget`}` +
-      ` (aim ${AIM_KB} KB: ${fGz <= AIM_KB * KB ? 'met' : 'not met'})`,
+    `- finder widget gzip -9 total ${kb(fGz)} KB: ${within ? `within the ${BUDGET_KB} KB budget` : `OVER the ${BUDGET_KB} KB budget`}` +
+      ` (aim ${AIM_KB} KB: ${fGz <= AIM_KB * KB ? 'met' : 'not met'}; direct page ${kb(dGz)} KB)`,
   );
-  const fq = median(finder.results.map((r) => r.firstQuestion));
-  const sq = median(survey.results.map((r) => r.firstQuestion));
+  const fq = medianOf(widget, (r) => r.firstQuestion);
+  const dq = medianOf(direct, (r) => r.firstQuestion);
+  const sq = medianOf(survey, (r) => r.firstQuestion);
   const ratio = fq / sq;
   lines.push(
-    `- time to first question: finder ${ms(fq)} ms vs SurveyJS ${ms(sq)} ms = ${ratio.toFixed(2)}` +
-      ` (goal ≤ ${RATIO_GOAL.toFixed(2)}: ${ratio <= RATIO_GOAL ? 'met' : 'NOT met'})`,
+    `- time to first question: finder widget ${ms(fq)} ms vs SurveyJS ${ms(sq)} ms = ${ratio.toFixed(2)}` +
+      ` (goal ≤ ${RATIO_GOAL.toFixed(2)}: ${ratio <= RATIO_GOAL ? 'met' : 'NOT met'}; direct page ${ms(dq)} ms = ${(dq / sq).toFixed(2)})`,
   );
   lines.push('');
   lines.push(
-    'KB = 1,000 bytes. Bytes are every file the app\'s own server sent during a full journey (taken from ' +
-      'the requests Chromium made), raw and compressed with gzip -9 (zlib level 9); the bench server ' +
-      'sends them uncompressed. Times are measured in the page with performance.now() from navigation ' +
-      'start; each run is a fresh browser context with the HTTP cache disabled, on 127.0.0.1.',
+    'KB = 1,000 bytes. **Widget** = what a partner embeds: a page on a second 127.0.0.1 port (another origin) ' +
+      'holding only `<script src="http://127.0.0.1:<app port>/embed.js" async></script>` and ' +
+      '`<treatment-finder></treatment-finder>` (after a doctype), the finder\'s build served by the end-to-end tests\' ' +
+      'server (serveDist) with the app\'s Content-Security-Policy; **direct page** = the finder\'s index.html opened by ' +
+      'itself. Bytes are every file the servers sent during a full journey, from both origins (taken from the ' +
+      'requests Chromium made in every frame, checked against what the servers were asked for), raw and compressed ' +
+      'with gzip -9 (zlib level 9); the bench servers send them uncompressed. For the widget that is embed.js, the ' +
+      'iframe\'s index.html, JS, WASM, CSS, start.js and clinic.json (Chromium requests no favicon for a frame); the ' +
+      'partner page\'s own HTML is not counted (shown below). Times are medians of cold runs (a fresh browser context ' +
+      'each, HTTP cache disabled, on 127.0.0.1), measured in the page with performance.now() from the navigation ' +
+      'start of the page the visitor opened: the partner page, for the widget. There the first question is watched ' +
+      'inside the iframe (visible, enabled and the topmost element at its centre in the iframe\'s document), and the ' +
+      'moment is the iframe\'s performance.timeOrigin + performance.now() minus the partner page\'s ' +
+      'performance.timeOrigin: both frames run in one renderer process on one clock, which a Date.now() check in ' +
+      'each run confirms (below). Last answer → result is timed inside the frame that shows the questionnaire.',
+  );
+  const oopif = widget.results.some((r) => r.ownProcess);
+  lines[lines.length - 1] = lines[lines.length - 1].replace(
+    'both frames run in one renderer process on one clock',
+    oopif ? 'the iframe ran in a renderer process of its own in some runs; the two clocks agree' : 'both frames ran in one renderer process, on one clock',
   );
   const tableText = lines.join('\n');
 
@@ -416,10 +546,17 @@ function report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds }) {
   for (const a of apps) {
     details.push(`## ${a.name}: files`);
     details.push('');
+    if (a.widget) {
+      details.push(
+        `Served from ${a.sites.map((s) => `${s.origin} (${s.pages ? 'the partner page' : 'the finder\'s dist/'})`).join(' and ')}. ` +
+          'Times are from the partner page\'s navigation start.',
+      );
+      details.push('');
+    }
     details.push('| file | raw bytes | gzip -9 bytes | over the wire (with headers) | requested → received, ms (medians) |');
     details.push('|---|---:|---:|---:|---:|');
     for (const f of a.bytes.files) {
-      const t = a.results.flatMap((r) => r.timing.filter((e) => e.path === f.path).slice(0, 1));
+      const t = a.results.flatMap((r) => r.timing.filter((e) => e.key === f.key).slice(0, 1));
       const when = t.length ? `${ms(median(t.map((e) => e.start)))} → ${ms(median(t.map((e) => e.end)))}` : '–';
       details.push(`| \`${f.path}\` | ${f.raw} | ${f.gzip} | ${f.wire} | ${when} |`);
     }
@@ -427,18 +564,53 @@ function report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds }) {
       `| total | ${sum(a.bytes.files.map((f) => f.raw))} | ${sum(a.bytes.files.map((f) => f.gzip))} | ` +
         `${sum(a.bytes.files.map((f) => f.wire))} | |`,
     );
-    if (a.bytes.external.length) details.push('', `Requests that left the server (not counted): ${a.bytes.external.join(', ')}`);
+    if (a.widget) {
+      const own = new Set(a.bytes.files.map((f) => f.path));
+      const missing = direct.bytes.files.filter((f) => !own.has(f.path));
+      if (missing.length) {
+        details.push(
+          '',
+          `Fetched by the direct page but not by the widget (so not counted here): ${missing
+            .map((f) => `\`${f.path}\` (${f.raw} bytes, ${f.gzip} gzip -9)`)
+            .join(', ')}. Chromium loads no favicon for a frame.`,
+        );
+      }
+    }
+    if (a.bytes.notCounted.length) details.push('', `Not counted: ${a.bytes.notCounted.join('; ')}.`);
+    if (a.bytes.external.length) details.push('', `Requests that left the servers (not counted): ${a.bytes.external.join(', ')}`);
+    const failed = [...new Set(a.results.flatMap((r) => r.failed))];
+    if (failed.length) details.push('', `Failed requests: ${failed.join(', ')}`);
+    const unseen = [...new Set(a.results.flatMap((r) => r.unseen))];
+    if (unseen.length) details.push('', `**Asked of the servers but not seen by the browser (not counted):** ${unseen.join(', ')}`);
     details.push('');
     details.push(`Runs (ms): time to first question ${a.results.map((r) => ms(r.firstQuestion)).join(', ')}; ` +
       `last answer → result ${a.results.map((r) => ms(r.lastToResult)).join(', ')}.`);
     details.push(
-      `Until the frame after (on screen), medians: first question ${ms(median(a.results.map((r) => r.firstQuestionFrame)))} ms, ` +
-        `last answer → result ${ms(median(a.results.map((r) => r.resultFrame)))} ms.`,
+      `Until the frame after (on screen), medians: first question ${ms(medianOf(a, (r) => r.firstQuestionFrame))} ms, ` +
+        `last answer → result ${ms(medianOf(a, (r) => r.resultFrame))} ms.`,
     );
+    if (a.widget) {
+      const entry = a.results.map((r) => r.iframeEntry).filter((x) => x !== null);
+      const ready = a.results.map((r) => r.ready).filter((x) => x !== null);
+      details.push(
+        `The widget's timeline, medians: the iframe's navigation starts ${ms(medianOf(a, (r) => r.iframeStart))} ms after the ` +
+          `partner page's (timeOrigin difference; the partner page's resource timing entry for the iframe: ` +
+          `${entry.length ? `${ms(median(entry))} ms` : 'none'}); the first question is ready ` +
+          `${ms(medianOf(a, (r) => r.firstQuestionInFrame))} ms after that, in the iframe's own clock; the page hears ` +
+          `\`treatment-finder:ready\` at ${ready.length ? `${ms(median(ready))} ms` : '–'}. Per run, iframe start ` +
+          `(timeOrigin / resource entry) ms: ${a.results.map((r) => `${ms(r.iframeStart)}/${r.iframeEntry === null ? '–' : ms(r.iframeEntry)}`).join(', ')}. ` +
+          `Clock check: in each frame, performance.timeOrigin + performance.now() − Date.now() differs between the iframe ` +
+          `and the partner page by at most ${Math.max(...a.results.map((r) => Math.abs(r.clockGap))).toFixed(1)} ms over the runs ` +
+          '(Date.now() moves in 1 ms steps).',
+      );
+    }
     const fcps = a.results.map((r) => r.fcp).filter((x) => x !== null);
     const dcls = a.results.map((r) => r.dcl).filter((x) => x !== null);
     if (fcps.length && dcls.length) {
-      details.push(`For reference (medians): DOMContentLoaded ${ms(median(dcls))} ms, first contentful paint ${ms(median(fcps))} ms.`);
+      details.push(
+        `For reference (medians${a.widget ? ', the iframe\'s document, on the partner page\'s timeline' : ''}): ` +
+          `DOMContentLoaded ${ms(median(dcls))} ms, first contentful paint ${ms(median(fcps))} ms.`,
+      );
     }
     details.push(`Result shown: “${a.results[0].summary}”`);
     details.push('');
@@ -452,47 +624,88 @@ async function main() {
   const started = Date.now();
   const { runs, dist } = parseArgs(process.argv.slice(2));
   const sj = await surveyjsRoot();
-  const finderServer = await serveDist({ root: dist });
-  // SurveyJS's page has an inline <style>: served without the finder's CSP.
-  const surveyServer = await serveDist({ root: sj.dir, csp: false });
-  const browser = await launchBrowser();
+  const servers = [];
   try {
-    const apps = [
-      { name: 'treatment finder', root: dist, url: `${finderServer.url}/`, toLastAnswer: finderToLastAnswer, results: [] },
-      { name: 'SurveyJS', root: sj.dir, url: `${surveyServer.url}/`, toLastAnswer: surveyjsToLastAnswer, results: [], version: sj.version },
-    ];
-    const info = await machine(browser);
-    const busyBefore = await cpuBusy();
-    const startLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
-    process.stderr.write(`bench: ${runs} cold runs per app, Chromium ${info.chromium}\n`);
-    for (const app of apps) {
-      process.stderr.write(`bench: warm-up ${app.name}\n`);
-      await run(browser, app);
-    }
-    for (let i = 0; i < runs; i++) {
-      const order = i % 2 === 0 ? apps : [...apps].reverse();
-      for (const app of order) {
-        const r = await run(browser, app);
-        app.results.push(r);
-        process.stderr.write(
-          `bench: run ${i + 1}/${runs} ${app.name}: first question ${ms(r.firstQuestion)} ms, last answer → result ${ms(r.lastToResult)} ms\n`,
-        );
+    const serve = async (promise) => {
+      const server = await promise;
+      servers.push(server);
+      return server;
+    };
+    // The finder, as a clinic serves it (the end-to-end tests' server, with the app's CSP): one
+    // server for the widget's runs and one for the direct page's, so each counts only its own.
+    const widgetServer = await serve(serveDist({ root: dist }));
+    const directServer = await serve(serveDist({ root: dist }));
+    // The partner's page, on an origin of its own (another port), without a policy.
+    const pages = { [PARTNER_PATH]: partnerPage(widgetServer.url) };
+    const partnerServer = await serve(servePages(pages));
+    // SurveyJS's page has an inline <style>: served without the finder's CSP.
+    const surveyServer = await serve(serveDist({ root: sj.dir, csp: false }));
+    const site = (server, more) => ({ server, origin: new URL(server.url).origin, ...more });
+    const browser = await launchBrowser();
+    try {
+      const apps = [
+        {
+          name: 'treatment finder, widget',
+          widget: true,
+          url: `${partnerServer.url}${PARTNER_PATH}`,
+          origin: new URL(widgetServer.url).origin,
+          host: new URL(partnerServer.url).origin,
+          sites: [site(partnerServer, { pages }), site(widgetServer, { root: dist })],
+          toLastAnswer: finderToLastAnswer,
+          results: [],
+        },
+        {
+          name: 'treatment finder, direct page',
+          url: `${directServer.url}/`,
+          origin: new URL(directServer.url).origin,
+          sites: [site(directServer, { root: dist })],
+          toLastAnswer: finderToLastAnswer,
+          results: [],
+        },
+        {
+          name: 'SurveyJS',
+          url: `${surveyServer.url}/`,
+          origin: new URL(surveyServer.url).origin,
+          sites: [site(surveyServer, { root: sj.dir })],
+          toLastAnswer: surveyjsToLastAnswer,
+          results: [],
+          version: sj.version,
+        },
+      ];
+      const info = await machine(browser);
+      const busyBefore = await cpuBusy();
+      const startLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
+      process.stderr.write(`bench: ${runs} cold runs per app, Chromium ${info.chromium}\n`);
+      for (const app of apps) {
+        process.stderr.write(`bench: warm-up ${app.name}\n`);
+        await run(browser, app);
       }
+      for (let i = 0; i < runs; i++) {
+        // Each app takes each place in the order in turn.
+        const order = apps.map((_, j) => apps[(i + j) % apps.length]);
+        for (const app of order) {
+          const r = await run(browser, app);
+          app.results.push(r);
+          process.stderr.write(
+            `bench: run ${i + 1}/${runs} ${app.name}: first question ${ms(r.firstQuestion)} ms, last answer → result ${ms(r.lastToResult)} ms\n`,
+          );
+        }
+      }
+      for (const app of apps) {
+        // Every run should fetch the same files; count each file once, whichever run asked for it.
+        app.bytes = await bytesOf(app, app.results.flatMap((r) => r.responses));
+      }
+      const endLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
+      const seconds = Math.round((Date.now() - started) / 1000);
+      const { tableText, full } = report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds });
+      console.log(tableText);
+      await writeFile(RESULTS, `${full.trimEnd()}\n`);
+      process.stderr.write(`bench: wrote ${RESULTS}\n`);
+    } finally {
+      await browser.close();
     }
-    for (const app of apps) {
-      // Every run should fetch the same files; count each file once, whichever run asked for it.
-      app.bytes = await bytesOf(app, app.results.flatMap((r) => r.responses));
-    }
-    const endLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
-    const seconds = Math.round((Date.now() - started) / 1000);
-    const { tableText, full } = report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds });
-    console.log(tableText);
-    await writeFile(RESULTS, `${full.trimEnd()}\n`);
-    process.stderr.write(`bench: wrote ${RESULTS}\n`);
   } finally {
-    await browser.close();
-    await finderServer.close();
-    await surveyServer.close();
+    for (const server of servers) await server.close();
     await rm(sj.dir, { recursive: true, force: true });
   }
 }
