@@ -2,7 +2,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, recordRequests, serveDist } from './support.mjs';
+import { collectConsole, launchBrowser, recordRequests, serveDist } from './support.mjs';
 
 let server;
 let browser;
@@ -24,6 +24,8 @@ test('the built app renders its heading and makes no request off this machine', 
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
+    const log = collectConsole(page);
+    const before = server.requests().length;
     const wasm = page.waitForResponse((response) => response.url().endsWith('.wasm'));
 
     await page.goto(`${server.url}/`);
@@ -40,6 +42,16 @@ test('the built app renders its heading and makes no request off this machine', 
     assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
     assert.ok(requests.all().length > 0, 'requests were recorded');
     assert.deepEqual(requests.external(), [], 'requests to hosts other than 127.0.0.1');
+
+    // index.html preloads clinic.json so it arrives beside the WebAssembly; the app's own fetch
+    // must reuse that response, not ask again (and Chromium warns about an unused preload).
+    const asked = server.requests().slice(before).map((url) => new URL(url, server.url).pathname);
+    assert.equal(asked.filter((p) => p === '/clinic.json').length, 1, `clinic.json asked for once: ${asked.join(' ')}`);
+    const repeated = asked.filter((p, i) => asked.indexOf(p) !== i);
+    assert.deepEqual(repeated, [], 'files the page asked for twice');
+    assert.deepEqual(log.errors(), [], 'console errors while loading');
+    const aboutClinicFile = log.messages.filter((m) => m.text.includes('clinic.json')).map((m) => m.text);
+    assert.deepEqual(aboutClinicFile, [], 'console messages about clinic.json');
   } finally {
     await context.close();
   }
