@@ -1,7 +1,15 @@
 // Performance benchmark: the treatment finder (a Trunk release build) against the same
 // questionnaire built with SurveyJS, in Debian's headless Chromium via playwright-core.
 //
-//   node bench/run.mjs [--runs N] <finder-dist-folder>      (scripts/bench builds and calls it)
+//   node bench/run.mjs [--runs N] [--network loopback|mobile] <finder-dist-folder>
+//                                                           (scripts/bench builds and calls it)
+//
+// Networks: `loopback` (the default) serves every file at once, uncompressed, on 127.0.0.1:
+// what the apps cost the browser alone. `mobile` is a phone on a slow 4G connection, the
+// finder's usual visitor: Lighthouse's mobile network profile (150 ms round trip, 1.6 Mbit/s
+// down) applied by the bench's own servers to every file of every app (one shared link, each
+// response gzip-compressed as a clinic's web server would; support.mjs slowLink). The CPU is
+// not slowed down. Results go to bench/results.md and bench/results-mobile.md.
 //
 // Three apps, each measured the way a first-time visitor meets it:
 //   - "treatment finder, widget": what a partner embeds (docs/embedding.md). A partner page on
@@ -43,6 +51,7 @@ import {
   nextButton,
   serveDist,
   servePages,
+  slowLink,
   UI,
   waitForStep,
   widgetFrame,
@@ -50,7 +59,18 @@ import {
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '..');
-const RESULTS = join(HERE, 'results.md');
+
+/** The simulated networks (see the top of this file). */
+const NETWORKS = {
+  loopback: { results: 'results.md', link: null, describe: 'loopback (127.0.0.1), files sent at once and uncompressed' },
+  mobile: {
+    results: 'results-mobile.md',
+    link: { rttMs: 150, kbitPerSecond: 1638.4 },
+    describe:
+      'simulated mobile network (Lighthouse\'s slow 4G: 150 ms round trip per request, 1.6 Mbit/s shared by every ' +
+      'file, gzip -9 responses; no CPU slow-down)',
+  },
+};
 
 const BUDGET_KB = 120;
 const AIM_KB = 90;
@@ -76,20 +96,24 @@ const partnerPage = (appUrl) =>
 
 function parseArgs(argv) {
   let runs = Number(process.env.RUNS || 7);
+  let network = process.env.NETWORK || 'loopback';
   let dist;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') runs = Number(argv[++i]);
     else if (a.startsWith('--runs=')) runs = Number(a.slice(7));
+    else if (a === '--network') network = argv[++i];
+    else if (a.startsWith('--network=')) network = a.slice(10);
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node bench/run.mjs [--runs N] <finder-dist-folder>   (RUNS=N also works)');
+      console.log('usage: node bench/run.mjs [--runs N] [--network loopback|mobile] <finder-dist-folder>   (RUNS=N, NETWORK=… also work)');
       process.exit(0);
     } else if (!dist) dist = a;
     else throw new Error(`unexpected argument: ${a}`);
   }
   if (!dist) throw new Error('usage: node bench/run.mjs [--runs N] <finder-dist-folder>');
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${runs}`);
-  return { runs, dist: resolve(dist) };
+  if (!Object.hasOwn(NETWORKS, network)) throw new Error(`--network must be one of ${Object.keys(NETWORKS).join(', ')}, not ${network}`);
+  return { runs, network, dist: resolve(dist) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -463,19 +487,20 @@ async function machine(browser) {
   return { chromium: browser.version(), cpu: model, cores: cpus().length };
 }
 
-function report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds }) {
+function report({ apps, runs, network, info, busyBefore, startLoad, endLoad, seconds }) {
   const [widget, direct] = apps;
   const survey = apps.find((a) => a.version);
   const lines = [];
   const date = new Date();
   const medianOf = (a, f) => median(a.results.map(f));
-  lines.push(`# Benchmark: treatment finder vs SurveyJS`);
+  lines.push(`# Benchmark: treatment finder vs SurveyJS${network === 'loopback' ? '' : ` (${network} network)`}`);
   lines.push('');
   lines.push(
     `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC · Chromium ${info.chromium} (headless) · ` +
       `${info.cpu}, ${info.cores} cores · CPU ${busyBefore === null ? '?' : `${Math.round(busyBefore * 100)} %`} busy just before, ` +
       `load average ${startLoad} at start, ${endLoad} at end · ` +
-      `${runs} cold runs per app (+1 warm-up each, not counted) · ${survey.version} · took ${seconds} s`,
+      `${runs} cold runs per app (+1 warm-up each, not counted) · ${survey.version} · took ${seconds} s · ` +
+      `network: ${NETWORKS[network].describe}`,
   );
   if (busyBefore !== null && busyBefore > BUSY) {
     lines.push('');
@@ -525,7 +550,11 @@ function report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds }) {
       'server (serveDist) with the app\'s Content-Security-Policy; **direct page** = the finder\'s index.html opened by ' +
       'itself. Bytes are every file the servers sent during a full journey, from both origins (taken from the ' +
       'requests Chromium made in every frame, checked against what the servers were asked for), raw and compressed ' +
-      'with gzip -9 (zlib level 9); the bench servers send them uncompressed. For the widget that is embed.js, the ' +
+      'with gzip -9 (zlib level 9); ' +
+      (network === 'loopback'
+        ? 'the bench servers send them uncompressed. '
+        : 'the bench servers send them gzip -9 compressed over the simulated link, so "over the wire" is compressed. ') +
+      'For the widget that is embed.js, the ' +
       'iframe\'s index.html, JS, WASM, CSS, start.js and clinic.json (Chromium requests no favicon for a frame); the ' +
       'partner page\'s own HTML is not counted (shown below). Times are medians of cold runs (a fresh browser context ' +
       'each, HTTP cache disabled, on 127.0.0.1), measured in the page with performance.now() from the navigation ' +
@@ -622,7 +651,11 @@ function report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds }) {
 
 async function main() {
   const started = Date.now();
-  const { runs, dist } = parseArgs(process.argv.slice(2));
+  const { runs, network, dist } = parseArgs(process.argv.slice(2));
+  const RESULTS = join(HERE, NETWORKS[network].results);
+  // One link for every server: a phone loads the partner page, the finder and SurveyJS over
+  // the same connection (only one app is measured at a time).
+  const link = NETWORKS[network].link && slowLink(NETWORKS[network].link);
   const sj = await surveyjsRoot();
   const servers = [];
   try {
@@ -633,13 +666,13 @@ async function main() {
     };
     // The finder, as a clinic serves it (the end-to-end tests' server, with the app's CSP): one
     // server for the widget's runs and one for the direct page's, so each counts only its own.
-    const widgetServer = await serve(serveDist({ root: dist }));
-    const directServer = await serve(serveDist({ root: dist }));
+    const widgetServer = await serve(serveDist({ root: dist, link }));
+    const directServer = await serve(serveDist({ root: dist, link }));
     // The partner's page, on an origin of its own (another port), without a policy.
     const pages = { [PARTNER_PATH]: partnerPage(widgetServer.url) };
-    const partnerServer = await serve(servePages(pages));
+    const partnerServer = await serve(servePages(pages, { link }));
     // SurveyJS's page has an inline <style>: served without the finder's CSP.
-    const surveyServer = await serve(serveDist({ root: sj.dir, csp: false }));
+    const surveyServer = await serve(serveDist({ root: sj.dir, csp: false, link }));
     const site = (server, more) => ({ server, origin: new URL(server.url).origin, ...more });
     const browser = await launchBrowser();
     try {
@@ -675,7 +708,7 @@ async function main() {
       const info = await machine(browser);
       const busyBefore = await cpuBusy();
       const startLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
-      process.stderr.write(`bench: ${runs} cold runs per app, Chromium ${info.chromium}\n`);
+      process.stderr.write(`bench: ${runs} cold runs per app, Chromium ${info.chromium}, network ${network}\n`);
       for (const app of apps) {
         process.stderr.write(`bench: warm-up ${app.name}\n`);
         await run(browser, app);
@@ -697,7 +730,7 @@ async function main() {
       }
       const endLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
       const seconds = Math.round((Date.now() - started) / 1000);
-      const { tableText, full } = report({ apps, runs, info, busyBefore, startLoad, endLoad, seconds });
+      const { tableText, full } = report({ apps, runs, network, info, busyBefore, startLoad, endLoad, seconds });
       console.log(tableText);
       await writeFile(RESULTS, `${full.trimEnd()}\n`);
       process.stderr.write(`bench: wrote ${RESULTS}\n`);

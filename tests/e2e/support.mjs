@@ -3,6 +3,7 @@
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -55,7 +56,7 @@ export function appCsp({ frameAncestors = '*' } = {}) {
  * `port` 0 picks a free port. Resolves to `{ url, close, requests }`; `url` has no trailing
  * slash and `requests()` lists the URLs the server was asked for (path and query).
  */
-export async function serveDist({ root = DIST, port = 0, csp = true, frameAncestors = '*' } = {}) {
+export async function serveDist({ root = DIST, port = 0, csp = true, frameAncestors = '*', link = null } = {}) {
   const base = resolve(root);
   try {
     await stat(join(base, 'index.html'));
@@ -80,13 +81,11 @@ export async function serveDist({ root = DIST, port = 0, csp = true, frameAncest
         return;
       }
       const body = await readFile(file);
-      res.writeHead(200, {
+      await respond(req, res, link, body, {
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': body.length,
         'Cache-Control': 'no-store',
         ...(policy ? { 'Content-Security-Policy': policy } : {}),
       });
-      res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
       const missing = err?.code === 'ENOENT' || err?.code === 'EISDIR' || err instanceof URIError;
       res.writeHead(missing ? 404 : 500, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -102,9 +101,9 @@ export async function serveDist({ root = DIST, port = 0, csp = true, frameAncest
  * policy of its own; `csp` is the Content-Security-Policy sent with the other pages (none
  * when omitted). Resolves like `serveDist`.
  */
-export async function servePages(pages, { port = 0, csp } = {}) {
+export async function servePages(pages, { port = 0, csp, link = null } = {}) {
   const requests = [];
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     requests.push(req.url);
     const path = new URL(req.url, 'http://127.0.0.1').pathname;
     const page = Object.hasOwn(pages, path) ? pages[path] : null;
@@ -114,15 +113,68 @@ export async function servePages(pages, { port = 0, csp } = {}) {
     }
     const body = Buffer.from(typeof page === 'string' ? page : page.html);
     const policy = typeof page === 'string' ? csp : page.csp;
-    res.writeHead(200, {
+    await respond(req, res, link, body, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': body.length,
       'Cache-Control': 'no-store',
       ...(policy ? { 'Content-Security-Policy': policy } : {}),
     });
-    res.end(req.method === 'HEAD' ? undefined : body);
   });
   return listen(server, port, requests);
+}
+
+/**
+ * A simulated slow network for the benchmark (bench/run.mjs), shared by every server given it,
+ * as one phone's connection is shared by every file it loads: each response waits one round
+ * trip (`rttMs`) before its first byte, is sent gzip-compressed (level 9) when the browser
+ * accepts it, as a clinic's web server would, and its bytes queue on the one link at
+ * `kbitPerSecond`. Connection set-up is not simulated. The tests never use it.
+ */
+export function slowLink({ rttMs, kbitPerSecond }) {
+  const bytesPerMs = (kbitPerSecond * 1000) / 8 / 1000;
+  let freeAt = 0;
+  const wait = (ms) => new Promise((done) => setTimeout(done, Math.max(0, ms)));
+  return {
+    rttMs,
+    kbitPerSecond,
+    wait,
+    /** Resolves once `bytes` more bytes have crossed the link, after what was queued before. */
+    carry(bytes) {
+      const now = performance.now();
+      freeAt = Math.max(now, freeAt) + bytes / bytesPerMs;
+      return wait(freeAt - now);
+    },
+  };
+}
+
+const CHUNK = 16 * 1024;
+
+/** Sends `body` with `headers`: at once, or over `link` (see `slowLink`). */
+async function respond(req, res, link, body, headers) {
+  const head = req.method === 'HEAD';
+  if (!link) {
+    res.writeHead(200, { ...headers, 'Content-Length': body.length });
+    res.end(head ? undefined : body);
+    return;
+  }
+  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  const sent = gzip ? gzipSync(body, { level: 9 }) : body;
+  await link.wait(link.rttMs);
+  res.writeHead(200, {
+    ...headers,
+    'Content-Length': sent.length,
+    ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+  });
+  if (head) {
+    res.end();
+    return;
+  }
+  for (let at = 0; at < sent.length; at += CHUNK) {
+    const chunk = sent.subarray(at, at + CHUNK);
+    await link.carry(chunk.length);
+    if (res.destroyed) return;
+    res.write(chunk);
+  }
+  res.end();
 }
 
 async function listen(server, port, requests) {
