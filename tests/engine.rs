@@ -212,3 +212,70 @@ fn a_rejected_rules_file_names_the_path() {
         }
     );
 }
+
+/// Every place in the default rules where a clinic could type something odd: each number
+/// set to extreme and boundary values, each array emptied, each object key removed, each
+/// string blanked. Lint must answer every one (an error or warnings, never a crash), and a
+/// file it accepts must give a recommendation for ordinary and edge answers.
+#[test]
+fn no_rules_file_a_clinic_can_write_crashes_lint_or_the_engine() {
+    fn pointers(value: &Value, at: String, out: &mut Vec<(String, Value)>) {
+        match value {
+            Value::Number(_) => {
+                for n in [-1_000_000_000_i64, -1, 0, 1, 2, 17, 18, 21, 22, 28, 45, 65, 120, 121, 366, 1_000_000_000] {
+                    out.push((at.clone(), Value::from(n)));
+                }
+                out.push((at.clone(), Value::from(2.5)));
+            }
+            Value::String(_) => out.push((at.clone(), Value::from(""))),
+            Value::Array(items) => {
+                out.push((at.clone(), Value::Array(vec![])));
+                for (i, item) in items.iter().enumerate() {
+                    pointers(item, format!("{at}/{i}"), out);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    out.push((format!("{at}/{key}"), Value::Null));
+                    pointers(item, format!("{at}/{key}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let doc: Value = serde_json::from_str(treatment_finder::engine::DEFAULT_RULES_JSON).unwrap();
+    let mut edits = Vec::new();
+    pointers(&doc, String::new(), &mut edits);
+    let answers: Vec<Answers> = [
+        r#"{"goals":["hydration","scars","event"],"event_date":"2026-12-10","today":"2026-11-22","age":36,"screening":[]}"#,
+        r#"{"goals":["texture","fine_lines","pores","stretch_marks"],"today":"2026-11-22","age":50,"downtime":"a_week","screening":[]}"#,
+        r#"{"goals":["pigmentation","dullness"],"today":"2026-11-22","age":0,"screening":["blood_thinners"]}"#,
+        r#"{"goals":["texture"],"today":"2026-11-22","age":120,"downtime":"none","screening":[]}"#,
+        r#"{"goals":[],"age":29,"screening":[]}"#,
+    ]
+    .iter()
+    .map(|text| Answers::from_json(text).unwrap())
+    .collect();
+    let (mut refused, mut accepted) = (0, 0);
+    for (pointer, value) in &edits {
+        let text = edited_rules(&[(pointer.clone(), value.clone())]);
+        let report = Rules::lint_json(&text);
+        match Rules::from_json(&text) {
+            Err(e) => {
+                refused += 1;
+                assert!(!report.errors.is_empty(), "{pointer} = {value}: refused ({e}) but lint found no error");
+            }
+            Ok(rules) => {
+                accepted += 1;
+                for a in &answers {
+                    for lang in [Lang::En, Lang::Fr] {
+                        if let Ok(r) = recommend(a, &rules, lang) {
+                            assert!(!r.reasons.is_empty(), "{pointer} = {value}: a result without a reason");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    println!("{} odd rules files: {refused} refused with an error, {accepted} accepted and run", edits.len());
+}

@@ -303,10 +303,13 @@ fn check_age_schedules(rules: &Rules, out: &mut Lint) {
         if bands.is_empty() {
             continue;
         }
+        // Clamped: an out-of-range minimum age is reported as an error above, and must not
+        // send the age walk below outside the ages there are.
         let lowest = match kind {
             TreatmentKind::Microneedling => min_age.max(rules.settings.microneedling_min_age.value),
             TreatmentKind::Mesotherapy => min_age,
-        };
+        }
+        .clamp(0, MAX_AGE + 1);
         // Which band each age falls to (the first in the list wins), to find overlaps,
         // gaps and bands that can never fire.
         let mut owner: Vec<Option<usize>> = vec![None; (MAX_AGE + 1) as usize];
