@@ -446,7 +446,9 @@ fn check_rules_url(url: &str, origin: &str) -> Result<String, &'static str> {
     }
     let lower = url.to_ascii_lowercase();
     let has_scheme = lower.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
-    if url.starts_with("//") || url.starts_with("\\") {
+    // A browser reads `\` as `/` in an http(s) URL, so `/\other.example` would be another
+    // site: no backslash at all (a clinic's path never needs one).
+    if url.starts_with("//") || url.contains('\\') {
         return Err("points to another site; the rules file must be on this site");
     }
     if has_scheme {
@@ -608,6 +610,11 @@ mod tests {
             ("https://clinic.example.evil.example/rules.json", false),
             ("https://other.example/rules.json", false),
             ("//other.example/rules.json", false),
+            // Browsers read `\` as `/` in http(s) URLs, so these are other sites too.
+            ("/\\other.example/rules.json", false),
+            ("\\/other.example/rules.json", false),
+            ("https://clinic.example\\@other.example/rules.json", false),
+            ("rules\\clinic.json", false),
             ("javascript:alert(1)", false),
             ("data:application/json,{}", false),
         ] {

@@ -107,3 +107,36 @@ fn a_broken_rules_file_fails_lint_with_the_path_and_is_refused_for_answers() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("invalid rules: $.revision"), "{}", text(&o.stderr));
 }
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_a_usage_error_not_a_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"answers-\xff.json");
+    for args in [vec![name], vec![std::ffi::OsStr::new("lint"), name]] {
+        let o = Command::new(env!("CARGO_BIN_EXE_recommend")).args(&args).stdin(Stdio::null()).output().unwrap();
+        let stderr = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("is not valid UTF-8"), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    }
+}
+
+#[test]
+fn a_closed_output_pipe_is_reported_not_a_crash() {
+    // `recommend … | head -0`: the reader is gone before the recommendation is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_recommend"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let answers = r#"{"goals":["hydration","scars"],"age":36,"today":"2026-11-22","screening":[]}"#;
+    child.stdin.take().unwrap().write_all(answers.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let stderr = text(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("recommend: cannot write the output:"), "{stderr}");
+}

@@ -11,7 +11,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 use std::{
-    io::Read,
+    io::{Read, Write},
     process::ExitCode,
     time::{SystemTime, UNIX_EPOCH},
 };
@@ -27,15 +27,11 @@ const USAGE: &str = "usage: recommend [--rules FILE] [--lang en|fr] [ANSWERS.jso
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
+    let result = arguments().and_then(|args| match args.first().map(String::as_str) {
         Some("lint") => lint(&args[1..]),
-        Some("-h" | "--help") => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
+        Some("-h" | "--help") => output(&format!("{USAGE}\n")),
         _ => run(&args),
-    };
+    });
     match result {
         Ok(code) => code,
         Err(message) => {
@@ -43,6 +39,30 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The arguments, each as text: a file name that is not UTF-8 is a usage error, not a crash.
+#[cfg(not(target_arch = "wasm32"))]
+fn arguments() -> Result<Vec<String>, String> {
+    std::env::args_os()
+        .skip(1)
+        .map(|arg| {
+            arg.into_string()
+                .map_err(|raw| format!("argument {:?} is not valid UTF-8; rename the file or pass it on stdin with -", raw))
+        })
+        .collect()
+}
+
+/// Writes `text` to stdout. A closed pipe (`recommend … | head -1`) or a full disk is
+/// reported on stderr (exit 2) rather than a crash.
+#[cfg(not(target_arch = "wasm32"))]
+fn output(text: &str) -> Result<ExitCode, String> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| format!("cannot write the output: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -76,21 +96,22 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let recommendation = recommend(&answers, &rules, lang).map_err(|e| e.to_string())?;
     let json = serde_json::to_string_pretty(&recommendation).map_err(|e| e.to_string())?;
-    println!("{json}");
-    Ok(ExitCode::SUCCESS)
+    output(&format!("{json}\n"))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn lint(args: &[String]) -> Result<ExitCode, String> {
     let [path] = args else { return Err(format!("lint needs exactly one rules file\n{USAGE}")) };
     let report = Rules::lint_json(&read(path)?);
+    let mut text = String::new();
     for f in &report.errors {
-        println!("error: {}: {}", f.path, f.message);
+        text += &format!("error: {}: {}\n", f.path, f.message);
     }
     for f in &report.warnings {
-        println!("warning: {}: {}", f.path, f.message);
+        text += &format!("warning: {}: {}\n", f.path, f.message);
     }
-    println!("{path}: {} error(s), {} warning(s)", report.errors.len(), report.warnings.len());
+    text += &format!("{path}: {} error(s), {} warning(s)\n", report.errors.len(), report.warnings.len());
+    output(&text)?;
     Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

@@ -223,6 +223,38 @@ test('with "Remember my answers" ticked, a reload restores them (never the healt
   }
 });
 
+test('a second tab (or widget) that never opted in does not erase what the first one remembered', async () => {
+  const context = await newContext(browser);
+  try {
+    // The other tab is open first, so it starts with nothing saved and the box unticked.
+    const other = await context.newPage();
+    await openApp(other, appUrl(server.url));
+    await waitForStep(other, 1);
+
+    const page = await context.newPage();
+    await openApp(page, appUrl(server.url));
+    await page.getByRole('checkbox', { name: UI.en.remember, exact: true }).check();
+    await page.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).check();
+    await page.waitForFunction(() => localStorage.length > 0);
+    const saved = await page.evaluate(() => JSON.stringify(localStorage));
+
+    // The visitor uses the other tab without remembering: every change there re-renders it.
+    await other.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).check();
+    await nextButton(other).click();
+    await waitForStep(other, 2);
+    await other.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(other, 1);
+    assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), saved, 'what the first tab saved');
+
+    await page.reload();
+    await waitForStep(page, 1);
+    assert.equal(await page.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: UI.en.remember, exact: true }).isChecked(), true);
+  } finally {
+    await context.close();
+  }
+});
+
 test('corrupt saved data is discarded silently: a fresh start, no error shown', async () => {
   // Find the key(s) the app saves under.
   let keys;
