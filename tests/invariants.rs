@@ -74,6 +74,49 @@ fn every_combination_keeps_the_safety_promises() {
     assert!(checked > 1_000_000, "only {checked} combinations");
 }
 
+/// The screening promise for every one of the 128 sets of health answers (the test above
+/// tries none, all and each alone), with every set of goals, one area or all of them, an
+/// adult and a minor.
+#[test]
+fn every_set_of_health_answers_means_see_a_practitioner_first() {
+    let rules = Rules::default_rules();
+    let today = Date::parse("2026-11-22").unwrap();
+    let first_day = today.add_days(rules.settings.first_session_after_days.value);
+    let buffer = rules.settings.event_buffer_days.value;
+    let mut checked = 0u64;
+    for screening_mask in 0u32..(1 << Screening::ALL.len()) {
+        let screening: Vec<Screening> = Screening::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| screening_mask & (1 << i) != 0)
+            .map(|(_, s)| *s)
+            .collect();
+        for goal_mask in 0u32..(1 << Goal::ALL.len()) {
+            let goals: Vec<Goal> =
+                Goal::ALL.iter().enumerate().filter(|(i, _)| goal_mask & (1 << i) != 0).map(|(_, g)| *g).collect();
+            let event_date = goals.contains(&Goal::Event).then(|| today.add_days(21));
+            for areas in [vec![Area::Face], Area::ALL.to_vec()] {
+                for age in [17, 36] {
+                    let answers = Answers {
+                        goals: goals.clone(),
+                        event_date,
+                        today: Some(today),
+                        age,
+                        areas: areas.clone(),
+                        downtime: None,
+                        screening: screening.clone(),
+                    };
+                    let rec = recommend(&answers, &rules, Lang::En).expect("valid answers");
+                    check(&answers, &rec, &format!("{answers:?}"), buffer, first_day, &rules);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    println!("checked {checked} combinations of health answers, goals, areas and ages");
+    assert_eq!(checked, 128 * 512 * 2 * 2);
+}
+
 fn check(a: &Answers, rec: &Recommendation, why: &str, buffer: i64, first_day: Date, rules: &Rules) {
     // Any screening item, or an age under the minimum, means consult and nothing to book.
     if !a.screening.is_empty() || a.age < rules.settings.min_age.value {
