@@ -1,6 +1,8 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every step and on both kinds
-// of result, in English and French; no horizontal scrolling at 320 CSS pixels; and pointer
-// targets of at least 24 × 24 px (WCAG 2.2, 2.5.8).
+// of result, in English and French; no horizontal scrolling at 320 CSS pixels (400 % zoom)
+// or 640 (200 % zoom); pointer targets of at least 24 × 24 px (WCAG 2.2, 2.5.8); a visible
+// focus ring on every control reached with the keyboard; no motion when the visitor asks
+// for less; and the language of the visitor's browser.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -111,22 +113,23 @@ for (const lang of ['en', 'fr']) {
   });
 }
 
-for (const lang of ['en', 'fr']) {
-  test(`at 320 px wide nothing scrolls sideways, and every target is at least 24 × 24 px (${lang})`, async () => {
-    const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
+// 320 CSS px is a 1280 px window at 400 % zoom (WCAG 1.4.10); 640 × 400 is it at 200 %.
+for (const [lang, width, height] of [['en', 320, 640], ['fr', 320, 640], ['fr', 640, 400]]) {
+  test(`at ${width} px wide nothing scrolls sideways, and every target is at least 24 × 24 px (${lang})`, async () => {
+    const context = await newContext(browser, { viewport: { width, height } });
     try {
       const page = await context.newPage();
       const problems = [];
       await walk(page, lang, async (name) => {
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 320) {
-          const wide = await page.evaluate(() =>
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > width) {
+          const wide = await page.evaluate((width) =>
             [...document.querySelectorAll('body *')]
-              .filter((el) => el.getBoundingClientRect().right > 320.5)
+              .filter((el) => el.getBoundingClientRect().right > width + 0.5)
               .slice(0, 5)
               .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')}`),
-          );
-          problems.push(`${name}: scrollWidth ${width} > 320 (${wide.join(', ')})`);
+          width);
+          problems.push(`${name}: scrollWidth ${scrollWidth} > ${width} (${wide.join(', ')})`);
         }
         for (const t of await smallTargets(page)) problems.push(`${name}: ${t}`);
       });
@@ -148,6 +151,85 @@ test('targets are at least 24 × 24 px at desktop width too', async () => {
     assert.deepEqual(problems, [], problems.join('\n'));
   } finally {
     await context.close();
+  }
+});
+
+test('every control reached with the keyboard shows a focus ring of at least 2 px', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const problems = [];
+    let reached = 0;
+    await walk(page, 'en', async (name) => {
+      if (!['step1-goals', 'step2-about', 'step3-health', 'result-plan'].includes(name)) return;
+      // From the top of the page, Tab through every control until focus comes round again.
+      await page.evaluate(() => document.activeElement?.blur());
+      const seen = new Set();
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const f = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          return {
+            at: [...document.querySelectorAll('*')].indexOf(el),
+            key: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.labels?.[0] ?? el).textContent.replace(/\s+/g, ' ').trim().slice(0, 40)}"`,
+            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor !== 'rgba(0, 0, 0, 0)',
+            visible: el.matches(':focus-visible'),
+          };
+        });
+        if (!f) continue;
+        // Round again at the first control; a date field takes several Tabs (day, month, year).
+        if (seen.size > 1 && f.at === [...seen][0]) break;
+        if (seen.has(f.at)) continue;
+        seen.add(f.at);
+        reached += 1;
+        if (!f.ring || !f.visible) problems.push(`${name}: ${f.key} has no visible focus ring`);
+      }
+      if (seen.size < 3) problems.push(`${name}: only ${seen.size} controls reached with Tab`);
+    });
+    assert.ok(reached > 20, `controls checked: ${reached}`);
+    assert.deepEqual(problems, [], problems.join('\n'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('with reduced motion asked for, nothing moves; without, the progress bar glides', async () => {
+  const durations = {};
+  for (const reducedMotion of ['reduce', 'no-preference']) {
+    const context = await newContext(browser, { reducedMotion });
+    try {
+      const page = await context.newPage();
+      await openApp(page, appUrl(server.url));
+      await waitForStep(page, 1);
+      durations[reducedMotion] = await page.evaluate(() => {
+        const all = [...document.querySelectorAll('body, body *')].map((el) => getComputedStyle(el));
+        const moving = all.filter((s) =>
+          [s.transitionDuration, s.animationDuration].some((d) => d.split(',').some((x) => parseFloat(x) > 0)),
+        );
+        return moving.length;
+      });
+    } finally {
+      await context.close();
+    }
+  }
+  assert.equal(durations.reduce, 0, 'elements with a transition or animation under prefers-reduced-motion');
+  assert.ok(durations['no-preference'] > 0, 'the check sees the transitions there are otherwise');
+});
+
+test('the finder speaks the language of the visitor\'s browser when the clinic sets none', async () => {
+  for (const [locale, lang] of [['fr-CA', 'fr'], ['en-US', 'en']]) {
+    const context = await newContext(browser, { locale });
+    try {
+      const page = await context.newPage();
+      await openApp(page, appUrl(server.url));
+      await waitForStep(page, 1, lang);
+      assert.equal(await page.locator('html').getAttribute('lang'), lang, locale);
+      await page.getByRole('button', { name: UI[lang].switchTo, exact: true }).waitFor();
+    } finally {
+      await context.close();
+    }
   }
 });
 
