@@ -355,6 +355,54 @@ test("messages from another origin, another frame, or off the schema are ignored
   });
 });
 
+test('the finder takes a language change only from its own partner page, for its own widget id', async () => {
+  await withPartner('/partner.html', async ({ page }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const frame = await widgetFrame(page, '#finder-en');
+    const en = page.frameLocator('#finder-en iframe');
+    await waitForStep(en, 1, 'en');
+    const idEn = new URL(frame.url()).searchParams.get('embed');
+    const idFr = new URL((await widgetFrame(page, '#finder-fr')).url()).searchParams.get('embed');
+    const lang = (widget, more = {}) => ({ protocol: 'treatment-finder', version: 1, widget, type: 'lang', lang: 'fr', ...more });
+    // The finder's window records what arrives, after its own listener has run on it.
+    await frame.evaluate(() => {
+      window.__arrived = [];
+      addEventListener('message', (e) => window.__arrived.push(JSON.stringify(e.data)));
+    });
+
+    // From another frame on the page (about:blank, so of the partner's own origin): the right
+    // origin, but not the partner page's window.
+    await page.evaluate(() => {
+      const decoy = document.createElement('iframe');
+      decoy.name = 'decoy';
+      document.body.append(decoy);
+    });
+    const decoy = page.frames().find((f) => f.name() === 'decoy');
+    const posted = await decoy.evaluate((message) => {
+      const target = parent.document.querySelector('#finder-en').shadowRoot.querySelector('iframe').contentWindow;
+      target.postMessage(message, '*');
+      return 1;
+    }, lang(idEn));
+    // From the partner page: another widget's id, a key too many, another version.
+    const wrong = [lang(idFr), lang(idEn, { extra: 1 }), lang(idEn, { version: 2 }), lang(idEn, { lang: 'de' })];
+    await page.locator('#finder-en iframe').evaluate((iframe, messages) => {
+      for (const m of messages) iframe.contentWindow.postMessage(m, '*');
+    }, wrong);
+    await frame.waitForFunction((n) => window.__arrived.length === n, wrong.length + posted);
+
+    // A change the visitor makes is rendered after any language change queued before it.
+    await en.getByRole('checkbox', { name: goalLabel('hydration', 'en'), exact: true }).check();
+    await en.getByRole('checkbox', { name: goalLabel('hydration', 'en'), exact: true }).waitFor();
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'en', 'no wrong message switched the language');
+    await waitForStep(en, 1, 'en');
+
+    // The same message from the partner page, for this widget: it switches, keeping the answer.
+    await page.locator('#finder-en iframe').evaluate((iframe, m) => iframe.contentWindow.postMessage(m, '*'), lang(idEn));
+    await waitForStep(en, 1, 'fr');
+    assert.equal(await en.getByRole('checkbox', { name: goalLabel('hydration', 'fr'), exact: true }).isChecked(), true);
+  });
+});
+
 test('two widgets on one page are independent, and a new lang attribute switches one without losing its answers', async () => {
   await withPartner('/partner.html', async ({ page }) => {
     await waitForReady(page, ['finder-fr', 'finder-en']);
