@@ -306,8 +306,16 @@ async fn hydration_and_scars_at_36_gives_both_with_dated_sessions() {
     assert!(dates.iter().all(|d| d.as_str() > TODAY));
     let labels = page.text("#timeline");
     assert!(labels.contains("Microneedling: session 1 of") && labels.contains("Mesotherapy: session 1 of"), "{labels}");
-    // Dates read as a person writes them: "30 November 2026".
-    assert!(page.text("#timeline time").ends_with("2026") || page.text("#timeline time").ends_with("2027"));
+    // Dates read as a person writes them ("30 November 2026"), and say the date they stand for.
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    for (li, iso) in items.iter().zip(&dates) {
+        let (y, m, d) = (&iso[0..4], iso[5..7].parse::<usize>().unwrap(), iso[8..10].parse::<u32>().unwrap());
+        let shown = li.query_selector("time").unwrap().unwrap().text_content().unwrap();
+        assert_eq!(shown.trim(), format!("{d} {} {y}", MONTHS[m - 1]), "{iso}");
+    }
 
     // Why, with sources; aftercare; disclaimer.
     assert!(page.all(".reasons li").len() >= 3);

@@ -586,7 +586,13 @@ export async function cspViolations(page) {
   const all = [];
   for (const frame of page.frames()) {
     if (frame.isDetached()) continue;
-    const found = await frame.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    let found;
+    try {
+      found = await frame.evaluate(() => window.__cspViolations ?? []);
+    } catch (err) {
+      if (frame.isDetached()) continue; // it went away while being asked: nothing to read
+      throw err;
+    }
     all.push(...found.map((v) => `${frame.url()}: ${v}`));
   }
   return all;
