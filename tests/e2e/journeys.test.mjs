@@ -495,3 +495,41 @@ function assertNoHealthAnswer(text, what) {
     assert.ok(!lower.includes(word), `${what} holds "${word}"`);
   }
 }
+
+test('printing or saving as PDF puts the whole plan on one clean page, Letter or A4, in either language', async () => {
+  // The shortest kind of plan and the longest the rules can make: every goal, an event in three
+  // weeks (so a warning), 50 years old (mesotherapy twice a week), every area.
+  const LONGEST = {
+    goals: ['hydration', 'texture', 'scars', 'fine_lines', 'pigmentation', 'dullness', 'pores', 'stretch_marks', 'event'],
+    event_date: addDays(TODAY, 21),
+    age: 50,
+    areas: ['face', 'neck', 'decolletage', 'body'],
+    downtime: 'a_week',
+    screening: [],
+  };
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const pages = [];
+    for (const [name, answers] of [['hydration and scars', engineCase('issue example').answers], ['the longest plan', LONGEST]]) {
+      for (const lang of ['en', 'fr']) {
+        await openApp(page, appUrl(server.url, { lang }));
+        await completeQuiz(page, answers, lang);
+        await page.locator('#timeline').waitFor();
+        for (const format of ['Letter', 'A4']) {
+          const pdf = (await page.pdf({ format })).toString('latin1');
+          const count = pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+          pages.push(`${name}, ${lang}, ${format}: ${count} page(s)`);
+        }
+        // What is printed: the plan and its dates; no buttons, no questionnaire controls.
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await page.locator('button:visible, input:visible').count(), 0, `${name} (${lang}): controls on paper`);
+        assert.ok(await page.locator('#timeline').isVisible(), `${name} (${lang}): the dated plan on paper`);
+        await page.emulateMedia({ media: null }); // back to the default: print for page.pdf()
+      }
+    }
+    assert.deepEqual(pages.filter((p) => !p.endsWith(': 1 page(s)')), [], pages.join('\n'));
+  } finally {
+    await context.close();
+  }
+});
