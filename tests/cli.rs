@@ -46,6 +46,9 @@ const CASES: &[(&[&str], &str, i32, &str, &str)] = &[
         "",
     ),
     (&["-"], r#"{"goals":["tan"],"age":36,"screening":[]}"#, 2, "", "invalid answers: goals[0]: unknown variant `tan`"),
+    // A line break inside a value still gives a one-line error.
+    (&["-"], r#"{"goals":["event"],"event_date":"2027\n01-01","age":30,"screening":[]}"#, 2, "", "invalid answers: event_date: \"2027\\n01-01\" is not a date"),
+    (&["-"], r#"{"goals":["tan\nline"],"age":30,"screening":[]}"#, 2, "", "invalid answers: goals[0]: unknown variant `tan\\nline`"),
     (&["--lang", "de", "-"], "{}", 2, "", "unknown language \"de\""),
     (&["--frobnicate"], "{}", 2, "", "unknown option --frobnicate"),
     (&["lint"], "", 2, "", "lint needs exactly one rules file"),

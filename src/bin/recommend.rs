@@ -53,6 +53,13 @@ fn arguments() -> Result<Vec<String>, String> {
         .collect()
 }
 
+/// `message` with its control characters written as escapes (`\n`), so an error about
+/// a value with a line break in it is still one line on stderr.
+#[cfg(not(target_arch = "wasm32"))]
+fn one_line(message: &str) -> String {
+    message.chars().flat_map(|c| if c.is_control() { c.escape_default().collect() } else { vec![c] }).collect()
+}
+
 /// Writes `text` to stdout. A closed pipe (`recommend … | head -1`) or a full disk is
 /// reported on stderr (exit 2) rather than a crash.
 #[cfg(not(target_arch = "wasm32"))]
@@ -88,7 +95,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         None => Rules::default_rules(),
     };
     let text = read(input.as_deref().unwrap_or("-"))?;
-    let mut answers = Answers::from_json(&text).map_err(|e| e.to_string())?;
+    let mut answers = Answers::from_json(&text).map_err(|e| one_line(&e.to_string()))?;
     // The engine never reads a clock; on the command line, "today" is the system date
     // unless the answers carry one.
     if answers.today.is_none() {

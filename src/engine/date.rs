@@ -29,14 +29,14 @@ impl Date {
                 .enumerate()
                 .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shape_ok {
-            return Err(format!("\"{text}\" is not a date in the form YYYY-MM-DD"));
+            return Err(format!("{text:?} is not a date in the form YYYY-MM-DD"));
         }
         let number = |range: std::ops::Range<usize>| -> i64 {
             text[range].parse::<i64>().unwrap_or(0)
         };
         let (year, month, day) = (number(0..4), number(5..7), number(8..10));
         Date::from_ymd(year, month, day)
-            .ok_or_else(|| format!("\"{text}\" is not a real calendar date"))
+            .ok_or_else(|| format!("{text:?} is not a real calendar date"))
     }
 
     /// Builds a date from its parts, or `None` when the day does not exist.
