@@ -135,7 +135,6 @@ export function slowLink({ rttMs, kbitPerSecond }) {
   const wait = (ms) => new Promise((done) => setTimeout(done, Math.max(0, ms)));
   return {
     rttMs,
-    kbitPerSecond,
     wait,
     /** Resolves once `bytes` more bytes have crossed the link, after what was queued before. */
     carry(bytes) {
