@@ -15,7 +15,5 @@ pub mod embed;
 pub mod ics;
 pub mod share;
 
-#[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
 pub mod web;

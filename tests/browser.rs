@@ -44,6 +44,7 @@ fn props() -> AppProps {
         today: Some(today()),
         lang: Some(Lang::En),
         resume: None,
+        first_screen: None,
         onresult: Default::default(),
         onbook: Default::default(),
         placement: Default::default(),

@@ -4,6 +4,7 @@
 //! words. Browser APIs are reached only through `crate::web`.
 
 pub mod components;
+pub mod first_screen;
 pub mod i18n;
 pub mod state;
 
@@ -18,6 +19,7 @@ use crate::embed::Event;
 use crate::engine::{recommend, Date, Lang, Rules, Treatment};
 use crate::share::{self, Shared};
 use crate::web;
+use first_screen::FirstScreen;
 use components::{AboutStep, GoalsStep, Header, HealthStep, RememberBox, ResultView};
 use i18n::{t, Key};
 use state::{Action, FocusTarget, State};
@@ -39,6 +41,10 @@ pub struct AppProps {
     /// Answers from a shared link or saved progress.
     #[prop_or_default]
     pub resume: Option<Resume>,
+    /// What the visitor did on the first screen drawn before the app started (its goals
+    /// and "Remember" box come in `resume`; this brings "Next" and focus).
+    #[prop_or_default]
+    pub first_screen: Option<Rc<FirstScreen>>,
     /// Called each time the result screen shows, with its treatment (never the answers).
     #[prop_or_default]
     pub onresult: Callback<Treatment>,
@@ -98,7 +104,11 @@ pub fn app(props: &AppProps) -> Html {
                 Some(r) => (r.draft, r.step, r.remember),
                 None => (Draft::default(), Step::Goals, false),
             };
-            State::new(draft, step, lang, today, remember)
+            let state = State::new(draft, step, lang, today, remember);
+            match &props.first_screen {
+                Some(first) => state.after_first_screen(first),
+                None => state,
+            }
         })
     };
     let root = use_node_ref();
@@ -130,12 +140,13 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         let root = root.clone();
-        let focus = state.focus;
+        let focus = state.focus.clone();
         use_effect_with(state.focus_seq, move |_| {
             if let (Some(target), Some(el)) = (focus, root.cast::<web_sys::Element>()) {
-                let selector = match target {
+                let selector = match &target {
                     FocusTarget::Heading => "[data-step-heading]",
-                    FocusTarget::Field(field) => focus_selector(field),
+                    FocusTarget::Field(field) => focus_selector(*field),
+                    FocusTarget::Selector(selector) => selector,
                 };
                 web::focus(&el, selector);
             }
@@ -305,12 +316,24 @@ pub fn start() {
     let bridge = web::embed::Bridge::from_page();
     yew::platform::spawn_local(async move {
         let boot = web::boot().await;
+        // The first screen shown while the WebAssembly loaded: the app starts from what the
+        // visitor did there (the page shows none when there are answers to resume).
+        let first = web::first_screen::take().filter(|_| boot.resume.is_none());
+        let (mut lang, mut resume) = (boot.lang, boot.resume);
+        if let Some(first) = &first {
+            if first.lang_chosen {
+                lang = first.lang.unwrap_or(lang);
+            }
+            let draft = Draft { goals: first.goals.clone(), ..Draft::default() };
+            resume = Some(Resume { draft, step: Step::Goals, remember: first.remember });
+        }
         let mut props = AppProps {
             config: Rc::new(boot.config),
             rules: Rc::new(boot.rules),
             today: Some(boot.today),
-            lang: Some(boot.lang),
-            resume: boot.resume,
+            lang: Some(lang),
+            resume,
+            first_screen: first.map(Rc::new),
             onresult: Callback::noop(),
             onbook: Callback::noop(),
             placement: Placement::Page,

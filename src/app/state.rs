@@ -7,16 +7,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::first_screen::FirstScreen;
 use crate::draft::{toggle, Draft, Field, Problem, Step};
 use crate::engine::{Area, Date, Downtime, Goal, Lang, Screening};
 
 /// Where keyboard focus should go after the next render.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FocusTarget {
     /// The current step's heading (on every step change).
     Heading,
     /// The first invalid field (after a refused "Next").
     Field(Field),
+    /// The element the visitor was on in the first screen drawn before the app started
+    /// (`first_screen`), as a CSS selector.
+    Selector(Rc<str>),
 }
 
 /// The state of "Copy link".
@@ -79,6 +83,18 @@ impl State {
             copy: CopyState::Idle,
             forgotten: false,
         }
+    }
+
+    /// The state after what the visitor did on the first screen drawn before the app started:
+    /// "Next" pressed there is pressed again; otherwise focus goes back where it was.
+    pub fn after_first_screen(self, first: &FirstScreen) -> State {
+        let mut s = self;
+        if first.next {
+            s.next();
+        } else if let Some(selector) = &first.focus {
+            s.request_focus(FocusTarget::Selector(selector.as_str().into()));
+        }
+        s
     }
 
     /// The problem shown for `field`, if any.

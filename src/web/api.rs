@@ -164,6 +164,7 @@ pub fn mount(element: JsValue, config: JsValue, assets: JsValue) -> Result<Finde
         today: Some(super::today()),
         lang: Some(lang),
         resume: super::load_saved().map(|saved| Resume { draft: saved.draft, step: saved.step, remember: true }),
+        first_screen: None,
         onresult: event("treatment-finder:result"),
         onbook: event("treatment-finder:book"),
         placement: Placement::Element { app_url: app_url.into() },

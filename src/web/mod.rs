@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod embed;
+pub mod first_screen;
 
 pub mod json;
 

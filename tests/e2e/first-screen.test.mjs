@@ -1,0 +1,250 @@
+// The first step shown before the WebAssembly arrives (www/first.js, src/app/first_screen.rs,
+// src/web/first_screen.rs).
+//
+// Each test holds back the WebAssembly (a route that answers only when the test says so), so
+// what the page shows and does without it is observed for as long as needed, then lets it
+// through and checks that the app carries on from what the visitor did.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  UI,
+  appUrl,
+  collectConsole,
+  cspViolations,
+  goalLabel,
+  launchBrowser,
+  newContext,
+  nextButton,
+  servePages,
+  serveDist,
+  waitForStep,
+  watchCsp,
+  widgetFrame,
+} from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Holds every .wasm request of `context` until `release()` is called; `asked` resolves when
+ * the first one is made.
+ */
+async function holdWasm(context) {
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  let asked;
+  const wasAsked = new Promise((resolve) => {
+    asked = resolve;
+  });
+  await context.route('**/*.wasm', async (route) => {
+    asked();
+    await released;
+    await route.continue();
+  });
+  return { release, asked: wasAsked };
+}
+
+/** A goal's checkbox, by its label. */
+const goal = (page, id, lang = 'en') => page.getByRole('checkbox', { name: goalLabel(id, lang), exact: true });
+
+/** Resolves when the app has taken over the first screen (it removes it). */
+const takenOver = (page) => page.locator('#tf-first').waitFor({ state: 'detached' });
+
+test('before the WebAssembly arrives the first step can be answered, and the app carries on from it', async () => {
+  const context = await newContext(browser);
+  try {
+    await watchCsp(context);
+    const wasm = await holdWasm(context);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    const log = collectConsole(page);
+    await page.goto(appUrl(server.url));
+    await wasm.asked;
+
+    // The first step, drawn by the app's own components, while the WebAssembly is held.
+    await page.locator('#tf-first').waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), UI.en.title);
+    await waitForStep(page, 1);
+    assert.equal(await page.locator('input[name=goals]').count(), 9, 'every goal is offered');
+    assert.equal(await page.locator('.app').count(), 1, 'one copy of the finder on the page');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+    await goal(page, 'hydration').check();
+    await goal(page, 'scars').check();
+    // The language switch works too, keeping the boxes ticked.
+    await page.getByRole('button', { name: UI.en.switchTo }).click();
+    await waitForStep(page, 1, 'fr');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+    assert.equal(await page.title(), UI.fr.title);
+    assert.ok(await goal(page, 'hydration', 'fr').isChecked());
+    assert.ok(await goal(page, 'scars', 'fr').isChecked());
+    await goal(page, 'pores', 'fr').check();
+    await page.getByRole('checkbox', { name: UI.fr.remember }).check();
+    // "Next" is noted (the form is not sent: the page's policy has form-action 'none').
+    await nextButton(page, 'fr').click();
+    assert.equal(await page.locator('#tf-first[data-next]').count(), 1);
+    assert.equal(await page.locator('.app').count(), 1, 'the app has not started yet');
+
+    wasm.release();
+    await takenOver(page);
+    // The app pressed "Next" again, in the language the visitor chose.
+    await waitForStep(page, 2, 'fr');
+    assert.equal(await page.locator('.app').count(), 1);
+    await page.getByRole('button', { name: UI.fr.back }).click();
+    await waitForStep(page, 1, 'fr');
+    const ticked = await page.locator('input[name=goals]:checked').evaluateAll((inputs) => inputs.map((i) => i.value));
+    assert.deepEqual(ticked, ['hydration', 'scars', 'pores']);
+    assert.ok(await page.getByRole('checkbox', { name: UI.fr.remember }).isChecked());
+
+    assert.deepEqual(errors, [], 'uncaught errors in the page');
+    assert.deepEqual(log.errors(), [], 'console errors');
+    assert.deepEqual(await cspViolations(page), [], 'Content-Security-Policy violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard focus stays where it was when the app takes over, and the app then answers the keys', async () => {
+  const context = await newContext(browser);
+  try {
+    const wasm = await holdWasm(context);
+    const page = await context.newPage();
+    await page.goto(appUrl(server.url));
+    await wasm.asked;
+    await goal(page, 'texture').focus();
+    await page.keyboard.press('Space');
+    assert.ok(await goal(page, 'texture').isChecked());
+
+    wasm.release();
+    await takenOver(page);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'goal-texture');
+    assert.ok(await goal(page, 'texture').isChecked());
+    // The app's own behaviour from here: untick, then "Next" with no goal is refused.
+    await page.keyboard.press('Space');
+    assert.equal(await goal(page, 'texture').isChecked(), false);
+    await nextButton(page).click();
+    await page.locator('#goals-error').getByText(/.+/).waitFor();
+    await waitForStep(page, 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the first step is in the language the app then uses', async () => {
+  const cases = [
+    { locale: 'en-CA', query: {}, lang: 'en' },
+    { locale: 'fr-CA', query: {}, lang: 'fr' },
+    { locale: 'en-CA', query: { lang: 'fr' }, lang: 'fr' },
+    { locale: 'fr-CA', query: { lang: 'en' }, lang: 'en' },
+    // An unknown language is refused and the browser's is used, as the app does.
+    { locale: 'fr-CA', query: { lang: 'de' }, lang: 'fr' },
+  ];
+  for (const { locale, query, lang } of cases) {
+    const context = await newContext(browser, { locale });
+    try {
+      const wasm = await holdWasm(context);
+      const page = await context.newPage();
+      await page.goto(appUrl(server.url, query));
+      await wasm.asked;
+      await page.locator('#tf-first').waitFor();
+      const what = `locale ${locale}, query ${JSON.stringify(query)}`;
+      assert.equal(await page.locator('#tf-first .app').getAttribute('lang'), lang, `first screen, ${what}`);
+      await waitForStep(page, 1, lang);
+      wasm.release();
+      await takenOver(page);
+      assert.equal(await page.locator('.app').getAttribute('lang'), lang, `the app, ${what}`);
+      await waitForStep(page, 1, lang);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('a shared link or saved progress shows no first step: the app opens them at their own step', async () => {
+  const context = await newContext(browser);
+  try {
+    // Saved progress, made by the app itself: remember on, two goals, on to step 2.
+    const setup = await context.newPage();
+    await setup.goto(appUrl(server.url));
+    await takenOver(setup);
+    await setup.getByRole('checkbox', { name: UI.en.remember }).check();
+    await goal(setup, 'dullness').check();
+    await nextButton(setup).click();
+    await waitForStep(setup, 2);
+    await setup.close();
+
+    const wasm = await holdWasm(context);
+    const page = await context.newPage();
+    await page.goto(appUrl(server.url));
+    await wasm.asked;
+    await page.waitForLoadState('domcontentloaded');
+    assert.equal(await page.locator('#tf-first, .app').count(), 0, 'nothing drawn before the app, with saved progress');
+    wasm.release();
+    await waitForStep(page, 2);
+    await page.close();
+
+    // A shared link (no saved progress in this new context).
+    const other = await newContext(browser);
+    try {
+      const held = await holdWasm(other);
+      const linked = await other.newPage();
+      await linked.goto(appUrl(server.url, {}, 'v=1&goals=hydration&age=36&areas=face&downtime=none'));
+      await held.asked;
+      await linked.waitForLoadState('domcontentloaded');
+      assert.equal(await linked.locator('#tf-first, .app').count(), 0, 'nothing drawn before the app, with a link');
+      held.release();
+      await waitForStep(linked, 3);
+    } finally {
+      await other.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('in a partner widget the first step shows in the iframe before the WebAssembly arrives', async () => {
+  const partner = await servePages({
+    '/partner.html': `<!doctype html><html lang="fr"><body>
+      <script src="${server.url}/embed.js" async></script>
+      <treatment-finder id="w"></treatment-finder></body></html>`,
+  });
+  const context = await newContext(browser);
+  try {
+    const wasm = await holdWasm(context);
+    const page = await context.newPage();
+    await page.goto(`${partner.url}/partner.html`);
+    await wasm.asked;
+    // The app cannot be ready while its WebAssembly is held, so listening now misses nothing.
+    const ready = page.evaluate(
+      () => new Promise((resolve) => document.getElementById('w').addEventListener('treatment-finder:ready', () => resolve(true))),
+    );
+    const frame = await widgetFrame(page, '#w');
+    await frame.locator('#tf-first').waitFor();
+    await waitForStep(frame, 1, 'fr');
+    await goal(frame, 'fine_lines', 'fr').check();
+
+    wasm.release();
+    assert.equal(await ready, true);
+    await takenOver(frame);
+    assert.ok(await goal(frame, 'fine_lines', 'fr').isChecked());
+    await nextButton(frame, 'fr').click();
+    await waitForStep(frame, 2, 'fr');
+  } finally {
+    await context.close();
+    await partner.close();
+  }
+});

@@ -1,0 +1,63 @@
+//! The first screen written into the built page (src/app/first_screen.rs,
+//! src/bin/prerender.rs): the app's first step, drawn on the host by its own components.
+//! What it does in a browser is tested end to end (tests/e2e/first-screen.test.mjs).
+#![cfg(not(target_arch = "wasm32"))]
+
+use treatment_finder::app::first_screen::{insert_into_page, render, render_page};
+use treatment_finder::app::i18n::{t, Key};
+use treatment_finder::config;
+use treatment_finder::engine::{Goal, Lang, Rules};
+
+fn rules() -> Rules {
+    Rules::default_rules()
+}
+
+/// Text as the HTML writes it.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[test]
+fn the_first_step_offers_every_goal_with_its_explanation_in_each_language() {
+    let (config, _) = config::resolve(None, &[], "");
+    for lang in [Lang::En, Lang::Fr] {
+        let html = render(lang, &config, &rules());
+        for text in [t(lang, Key::AppTitle), t(lang, Key::GoalsTitle), t(lang, Key::GoalsLegend), t(lang, Key::Next)] {
+            assert!(html.contains(&escaped(text)), "{lang:?}: {text:?} missing");
+        }
+        for goal in Goal::ALL {
+            let rule = rules().goal_rule(goal).cloned().unwrap_or_else(|| panic!("{goal:?} has no rule"));
+            assert!(html.contains(&format!("id=\"goal-{}\"", goal.id())), "{lang:?}: no box for {goal:?}");
+            for text in [rule.label.get(lang), rule.explain.get(lang)] {
+                assert!(html.contains(&escaped(text)), "{lang:?}: {text:?} missing");
+            }
+        }
+        assert!(!html.contains("checked"), "{lang:?}: nothing is ticked before the visitor ticks it");
+        assert!(!html.contains("event-date"), "{lang:?}: the event date shows only once its goal is ticked");
+        assert!(html.contains(&format!("lang=\"{}\"", lang.code())));
+    }
+}
+
+#[test]
+fn the_page_gets_both_languages_the_clinic_name_and_its_default_language() {
+    let clinic = r#"{"clinic_name":"Clinique <Éclat>","default_lang":"fr-CA"}"#;
+    let (config, issues) = config::resolve(Some(clinic), &[], "");
+    assert!(issues.is_empty(), "{issues:?}");
+    let insert = render_page(&config, &rules());
+    assert!(insert.contains(r#"<template id="tf-first-en" data-title="Treatment finder">"#));
+    assert!(insert.contains(r#"<template id="tf-first-fr" data-title="Trouver mon traitement">"#));
+    assert!(insert.contains("Clinique &lt;Éclat&gt;"), "the clinic's name, escaped");
+    assert!(insert.contains(r#"<script src="first.js" data-default-lang="fr"></script>"#));
+
+    let (plain, _) = config::resolve(Some("{}"), &[], "");
+    assert!(render_page(&plain, &rules()).contains(r#"<script src="first.js" data-default-lang=""></script>"#));
+}
+
+#[test]
+fn the_first_screen_goes_at_the_end_of_the_body_once() {
+    let page = "<!doctype html><html><body><noscript>x</noscript></body></html>";
+    let out = insert_into_page(page, "<template id=\"tf-first-en\"></template>").expect("inserted");
+    assert_eq!(out, "<!doctype html><html><body><noscript>x</noscript><template id=\"tf-first-en\"></template></body></html>");
+    assert_eq!(insert_into_page(&out, "<p>").unwrap_err(), "the page already has a first screen");
+    assert_eq!(insert_into_page("<html></html>", "<p>").unwrap_err(), "the page has no </body>");
+}

@@ -1,0 +1,99 @@
+/*
+ * Shows the finder's first step at once, while its WebAssembly is still downloading
+ * (ARCHITECTURE.md, src/app/first_screen.rs).
+ *
+ * The built page holds the first step drawn by the app's own components, once per language,
+ * in <template id="tf-first-en"> and <template id="tf-first-fr"> (src/bin/prerender.rs
+ * writes them after each build). This script, a classic one at the end of the body, shows
+ * the visitor's language before the page is first painted. The visitor can tick goals,
+ * switch the language and press "Next"; the app, when it starts, reads what they did
+ * (src/web/first_screen.rs), removes this copy and carries on from there.
+ *
+ * It holds no text of its own and sends nothing anywhere.
+ */
+(() => {
+  'use strict';
+
+  const ROOT_ID = 'tf-first';
+  const TEMPLATE_ID_PREFIX = 'tf-first-';
+  const LANG_CHOSEN_ATTR = 'data-lang-chosen';
+  const NEXT_ATTR = 'data-next';
+  /** The app's saved progress (src/draft.rs STORAGE_KEY). */
+  const STORAGE_KEY = 'treatment-finder:v1';
+
+  const script = document.currentScript;
+
+  // Answers to resume (a shared link, or saved progress) open at their own step when the
+  // app starts: showing the first step meanwhile would show the wrong one.
+  if (location.hash.length > 1) return;
+  try {
+    if (localStorage.getItem(STORAGE_KEY) !== null) return;
+  } catch {
+    // No storage (blocked by the browser): nothing can have been saved.
+  }
+
+  const template = (lang) => document.getElementById(TEMPLATE_ID_PREFIX + lang);
+
+  /** `en` or `fr` for a language tag (`fr-CA` → `fr`) the page has a template for, else null. */
+  function language(tag) {
+    const primary = String(tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+    return primary && template(primary) ? primary : null;
+  }
+
+  // The app's own choice (src/web/mod.rs boot): the `lang` parameter, else the clinic's
+  // default language, else the browser's languages, else the page's.
+  function chooseLanguage() {
+    const asked = new URLSearchParams(location.search).getAll('lang').pop();
+    if (asked !== undefined) {
+      const lang = language(asked);
+      if (lang) return lang;
+    } else {
+      const lang = language(script && script.dataset.defaultLang);
+      if (lang) return lang;
+    }
+    for (const tag of navigator.languages || []) {
+      const lang = language(tag);
+      if (lang) return lang;
+    }
+    return language(navigator.language) || language(document.documentElement.lang) || 'en';
+  }
+
+  const root = document.createElement('div');
+  root.id = ROOT_ID;
+
+  /** Shows `lang`'s first step, keeping the boxes already ticked. */
+  function show(lang) {
+    const ticked = Array.from(root.querySelectorAll('input[type=checkbox]:checked'), (input) => input.id);
+    const source = template(lang);
+    root.replaceChildren(source.content.cloneNode(true));
+    root.setAttribute('lang', lang);
+    for (const id of ticked) {
+      const input = document.getElementById(id);
+      if (input && root.contains(input)) input.checked = true;
+    }
+    document.documentElement.lang = lang;
+    if (source.dataset.title) document.title = source.dataset.title;
+  }
+
+  const lang = chooseLanguage();
+  if (!template(lang)) return;
+  show(lang);
+
+  root.addEventListener('click', (event) => {
+    const toggle = event.target.closest && event.target.closest('.lang-toggle');
+    const other = toggle && language(toggle.getAttribute('lang'));
+    if (!other) return;
+    show(other);
+    root.setAttribute(LANG_CHOSEN_ATTR, '');
+    const again = root.querySelector('.lang-toggle');
+    if (again) again.focus();
+  });
+  // The page's policy has `form-action 'none'`: the form is never sent. "Next" is noted,
+  // and pressed again by the app when it starts.
+  root.addEventListener('submit', (event) => {
+    event.preventDefault();
+    root.setAttribute(NEXT_ATTR, '');
+  });
+
+  script.before(root);
+})();
