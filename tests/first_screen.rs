@@ -40,17 +40,19 @@ fn the_first_step_offers_every_goal_with_its_explanation_in_each_language() {
 
 #[test]
 fn the_page_gets_both_languages_the_clinic_name_and_its_default_language() {
-    let clinic = r#"{"clinic_name":"Clinique <Éclat>","default_lang":"fr-CA"}"#;
+    let clinic = r##"{"clinic_name":"Clinique <Éclat>","default_lang":"fr-CA","accent":"#FE0"}"##;
     let (config, issues) = config::resolve(Some(clinic), &[], "");
     assert!(issues.is_empty(), "{issues:?}");
     let insert = render_page(&config, &rules());
     assert!(insert.contains(r#"<template id="tf-first-en" data-title="Treatment finder">"#));
     assert!(insert.contains(r#"<template id="tf-first-fr" data-title="Trouver mon traitement">"#));
     assert!(insert.contains("Clinique &lt;Éclat&gt;"), "the clinic's name, escaped");
-    assert!(insert.contains(r#"<script src="first.js" data-default-lang="fr"></script>"#));
+    let script = r##"<script src="first.js" data-default-lang="fr" data-accent="#ffee00" data-accent-text="#1b1b1b"></script>"##;
+    assert!(insert.contains(script), "{insert}");
 
     let (plain, _) = config::resolve(Some("{}"), &[], "");
-    assert!(render_page(&plain, &rules()).contains(r#"<script src="first.js" data-default-lang=""></script>"#));
+    let script = r##"<script src="first.js" data-default-lang="" data-accent="#2f6b66" data-accent-text="#ffffff"></script>"##;
+    assert!(render_page(&plain, &rules()).contains(script));
 }
 
 #[test]

@@ -67,6 +67,12 @@
     const source = template(lang);
     root.replaceChildren(source.content.cloneNode(true));
     root.setAttribute('lang', lang);
+    // The clinic's colours, as the app sets them (through the CSSOM: no style attribute).
+    const app = root.querySelector('.app');
+    if (app && script.dataset.accent) {
+      app.style.setProperty('--accent', script.dataset.accent);
+      app.style.setProperty('--accent-text', script.dataset.accentText || '');
+    }
     for (const id of ticked) {
       const input = document.getElementById(id);
       if (input && root.contains(input)) input.checked = true;

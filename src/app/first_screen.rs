@@ -9,9 +9,9 @@
 //! did there ([`FirstScreen`]), removes it, and the app carries on from it: nothing the
 //! visitor ticked is lost.
 //!
-//! The drawing uses the clinic's `clinic.json` and the default rules as they were at build
-//! time. Settings that only the running app knows (a `rules_url`, the widget's attributes,
-//! an accent colour) apply when it takes over.
+//! The drawing uses the clinic's `clinic.json` (name, language, colours) and the default rules
+//! as they were at build time. What only the running app knows (a `rules_url`, the widget's
+//! attributes, a `clinic.json` edited after the build) applies when it takes over.
 
 use crate::engine::{Goal, Lang};
 
@@ -90,9 +90,14 @@ mod host {
                 render(lang, config, rules)
             ));
         }
-        // A classic script at the end of the body runs before the page is first painted.
+        // A classic script at the end of the body runs before the page is first painted. It
+        // gets the clinic's language and colours (validated: `#rrggbb`) as the app sets them.
         let default_lang = config.default_lang.map_or("", Lang::code);
-        out.push_str(&format!("<script src=\"first.js\" data-default-lang=\"{default_lang}\"></script>\n"));
+        out.push_str(&format!(
+            "<script src=\"first.js\" data-default-lang=\"{default_lang}\" data-accent=\"{}\" data-accent-text=\"{}\"></script>\n",
+            escape_attribute(&config.accent.color),
+            escape_attribute(&config.accent.text)
+        ));
         out
     }
 

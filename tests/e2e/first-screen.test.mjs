@@ -82,6 +82,8 @@ test('before the WebAssembly arrives the first step can be answered, and the app
     assert.equal(await page.locator('input[name=goals]').count(), 9, 'every goal is offered');
     assert.equal(await page.locator('.app').count(), 1, 'one copy of the finder on the page');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    const accent = () => page.locator('.app').evaluate((el) => [el.style.getPropertyValue('--accent'), el.style.getPropertyValue('--accent-text')]);
+    const firstColours = await accent();
 
     await goal(page, 'hydration').check();
     await goal(page, 'scars').check();
@@ -104,6 +106,9 @@ test('before the WebAssembly arrives the first step can be answered, and the app
     // The app pressed "Next" again, in the language the visitor chose.
     await waitForStep(page, 2, 'fr');
     assert.equal(await page.locator('.app').count(), 1);
+    // The clinic's colours were already those the app sets (clinic.json).
+    assert.deepEqual(firstColours, await accent());
+    assert.match(firstColours[0], /^#[0-9a-f]{6}$/);
     await page.getByRole('button', { name: UI.fr.back }).click();
     await waitForStep(page, 1, 'fr');
     const ticked = await page.locator('input[name=goals]:checked').evaluateAll((inputs) => inputs.map((i) => i.value));
