@@ -9,7 +9,8 @@
  * switch the language and press "Next"; the app, when it starts, reads what they did
  * (src/web/first_screen.rs), removes this copy and carries on from there.
  *
- * It holds no text of its own and sends nothing anywhere.
+ * It holds no text of its own. It sends nothing anywhere but, in a partner's widget, the
+ * first step's height to the partner page.
  */
 (() => {
   'use strict';
@@ -102,4 +103,36 @@
   });
 
   script.before(root);
+  reportHeight();
+
+  /**
+   * In a partner's widget (embed.js), the iframe keeps a first height until told the page's.
+   * Until the app starts and does it (src/web/embed.rs), this tells it the first step's, with
+   * the same message (src/embed.rs: `resize`, only a height) to the same parent origin, so
+   * the iframe shows no scroll bar of its own. An invalid origin sends nothing: the app
+   * reports it when it starts.
+   */
+  function reportHeight() {
+    const query = new URLSearchParams(location.search);
+    const widget = query.get('embed');
+    const parentOrigin = query.get('parent_origin');
+    if (!widget || !parentOrigin || window.parent === window || typeof ResizeObserver !== 'function') return;
+    document.documentElement.setAttribute('data-embed', '');
+    let last = 0;
+    const observer = new ResizeObserver(() => {
+      if (!root.isConnected) {
+        observer.disconnect(); // the app took over, and reports its own height
+        return;
+      }
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (height === 0 || height === last) return;
+      last = height;
+      try {
+        window.parent.postMessage({ protocol: 'treatment-finder', version: 1, widget, type: 'resize', height }, parentOrigin);
+      } catch {
+        observer.disconnect(); // not an origin
+      }
+    });
+    observer.observe(document.documentElement);
+  }
 })();

@@ -240,6 +240,13 @@ test('in a partner widget the first step shows in the iframe before the WebAssem
     const frame = await widgetFrame(page, '#w');
     await frame.locator('#tf-first').waitFor();
     await waitForStep(frame, 1, 'fr');
+    // The iframe takes the first step's height (it starts at 600 px): no scroll bar of its own.
+    const contentHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    assert.ok(contentHeight > 600, `the first step is taller than the iframe's first height (${contentHeight} px)`);
+    await page.waitForFunction(
+      (height) => document.getElementById('w').shadowRoot.querySelector('iframe').getBoundingClientRect().height === height,
+      contentHeight,
+    );
     await goal(frame, 'fine_lines', 'fr').check();
 
     wasm.release();
