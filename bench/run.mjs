@@ -555,7 +555,7 @@ function report({ apps, runs, network, info, busyBefore, startLoad, endLoad, sec
         ? 'the bench servers send them uncompressed. '
         : 'the bench servers send them gzip -9 compressed over the simulated link, so "over the wire" is compressed. ') +
       'For the widget that is embed.js, the ' +
-      'iframe\'s index.html, JS, WASM, CSS, start.js and clinic.json (Chromium requests no favicon for a frame); the ' +
+      'iframe\'s index.html, JS, WASM, CSS, first.js, start.js and clinic.json (Chromium requests no favicon for a frame); the ' +
       'partner page\'s own HTML is not counted (shown below). Times are medians of cold runs (a fresh browser context ' +
       'each, HTTP cache disabled, on 127.0.0.1), measured in the page with performance.now() from the navigation ' +
       'start of the page the visitor opened: the partner page, for the widget. There the first question is watched ' +
