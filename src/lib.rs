@@ -1,14 +1,16 @@
-//! The treatment finder: a pure recommendation engine plus, on wasm32, the browser app.
+//! The treatment finder: a pure recommendation engine plus the browser app.
 //!
 //! **Architecture invariant:** `engine` imports nothing from yew, web-sys, gloo or
 //! wasm-bindgen. Browser code lives in `app` (the Yew UI) and `web` (the one boundary
 //! module that touches browser APIs and holds every `#[wasm_bindgen]` export).
 //! `config`, `draft`, `embed`, `ics` and `share` are the app's pure parts: like the engine,
-//! they know nothing of the browser and are tested on the host.
+//! they know nothing of the browser and are tested on the host. `app` and `web` compile on
+//! the host too, where Yew's server renderer draws the first step into the built page
+//! (`app::first_screen`); only the browser runs them.
 
 pub mod engine;
 
-// Pure helpers of the app, outside the wasm32 gate so plain `cargo test` covers them.
+// Pure helpers of the app, with no browser calls, so plain `cargo test` covers them.
 pub mod config;
 pub mod draft;
 pub mod embed;

@@ -63,3 +63,34 @@ fn the_first_screen_goes_at_the_end_of_the_body_once() {
     assert_eq!(insert_into_page(&out, "<p>").unwrap_err(), "the page already has a first screen");
     assert_eq!(insert_into_page("<html></html>", "<p>").unwrap_err(), "the page has no </body>");
 }
+
+#[test]
+fn the_app_carries_on_from_what_was_done_on_the_first_screen() {
+    use treatment_finder::app::first_screen::FirstScreen;
+    use treatment_finder::app::state::{FocusTarget, State};
+    use treatment_finder::draft::{Draft, Field, Step};
+    use treatment_finder::engine::Date;
+
+    let today = Date::from_ymd(2026, 11, 22).expect("a date");
+    let start = |goals: Vec<Goal>, first: FirstScreen| {
+        let draft = Draft { goals, ..Draft::default() };
+        State::new(draft, Step::Goals, Lang::En, today, false).after_first_screen(&first)
+    };
+    // (goals ticked, "Next" pressed, focused element) → (step, focus request, fields with a problem)
+    let cases = [
+        (vec![Goal::Scars], true, None, Step::AboutYou, Some(FocusTarget::Heading), vec![]),
+        (vec![], true, None, Step::Goals, Some(FocusTarget::Field(Field::Goals)), vec![Field::Goals]),
+        // "An upcoming event" needs its date, which the first screen does not ask yet.
+        (vec![Goal::Event], true, None, Step::Goals, Some(FocusTarget::Field(Field::EventDate)), vec![Field::EventDate]),
+        (vec![Goal::Pores], false, Some("#goal-pores"), Step::Goals, Some(FocusTarget::Selector("#goal-pores".into())), vec![]),
+        (vec![], false, None, Step::Goals, None, vec![]),
+    ];
+    for (goals, next, focus, step, focus_request, problems) in cases {
+        let what = format!("goals {goals:?}, next {next}, focus {focus:?}");
+        let first = FirstScreen { next, focus: focus.map(String::from), ..FirstScreen::default() };
+        let state = start(goals, first);
+        assert_eq!(state.step, step, "{what}");
+        assert_eq!(state.focus, focus_request, "{what}");
+        assert_eq!(state.problems.iter().map(|p| p.field()).collect::<Vec<_>>(), problems, "{what}");
+    }
+}
