@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
+use crate::app::components::goals_step::goal_input_id;
 use crate::app::first_screen::{markers, FirstScreen};
 use crate::engine::{Goal, Lang};
 
@@ -19,7 +20,7 @@ pub fn take() -> Option<FirstScreen> {
             .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
             .is_some_and(|input| input.checked())
     };
-    let goals = Goal::ALL.into_iter().filter(|goal| checked(&format!("#goal-{}", goal.id()))).collect();
+    let goals = Goal::ALL.into_iter().filter(|goal| checked(&format!("#{}", goal_input_id(*goal)))).collect();
     let focus = document.active_element().filter(|el| root.contains(Some(el))).and_then(|el| focus_selector(&el));
     let first = FirstScreen {
         lang: root.get_attribute("lang").and_then(|tag| Lang::from_tag(&tag)),

@@ -21,6 +21,12 @@ pub struct GoalsStepProps {
     pub onnext: Callback<()>,
 }
 
+/// The id of a goal's checkbox (also how the first screen drawn before the app started is
+/// read back: `web::first_screen`).
+pub fn goal_input_id(goal: Goal) -> String {
+    format!("goal-{}", goal.id())
+}
+
 /// Step 1: the goals, several at once; "An upcoming event" reveals its date.
 #[function_component(GoalsStep)]
 pub fn goals_step(props: &GoalsStepProps) -> Html {
@@ -34,7 +40,7 @@ pub fn goals_step(props: &GoalsStepProps) -> Html {
         let rule = props.rules.goal_rule(goal);
         let label = rule.map(|r| r.label.get(lang).to_string()).unwrap_or_else(|| goal.id().replace('_', " "));
         let explain = rule.map(|r| r.explain.get(lang).to_string()).unwrap_or_default();
-        let id = format!("goal-{}", goal.id());
+        let id = goal_input_id(goal);
         let hint_id = format!("{id}-hint");
         let checked = props.draft.goals.contains(&goal);
         let onchange = props.ongoal.reform(move |e: Event| (goal, web::input_checked(&e)));
