@@ -47,6 +47,15 @@ fn the_page_gets_both_languages_the_clinic_name_and_its_default_language() {
     assert!(insert.contains(r#"<template id="tf-first-en" data-title="Treatment finder">"#));
     assert!(insert.contains(r#"<template id="tf-first-fr" data-title="Trouver mon traitement">"#));
     assert!(insert.contains("Clinique &lt;Éclat&gt;"), "the clinic's name, escaped");
+    // What first.js shows instead, in each language, if the app cannot start.
+    for lang in [Lang::En, Lang::Fr] {
+        let code = lang.code();
+        let message = format!(
+            r#"<template id="tf-cannot-start-{code}"><p lang="{code}" class="cannot-start" role="alert">{}</p></template>"#,
+            t(lang, Key::CannotStart)
+        );
+        assert!(insert.contains(&message), "{lang:?}: {message}");
+    }
     let script = r##"<script src="first.js" data-default-lang="fr" data-accent="#ffee00" data-accent-text="#1b1b1b"></script>"##;
     assert!(insert.contains(script), "{insert}");
 

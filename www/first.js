@@ -9,6 +9,10 @@
  * switch the language and press "Next"; the app, when it starts, reads what they did
  * (src/web/first_screen.rs), removes this copy and carries on from there.
  *
+ * If the app cannot start (a browser without WebAssembly or module scripts, or its files did
+ * not arrive: www/start.js then sends START_FAILED_EVENT), it shows the page's message for
+ * that, in the visitor's language, beside "Next", which it disables. What was ticked stays.
+ *
  * It holds no text of its own. It sends nothing anywhere but, in a partner's widget, the
  * first step's height to the partner page.
  */
@@ -19,21 +23,39 @@
   const TEMPLATE_ID_PREFIX = 'tf-first-';
   const LANG_CHOSEN_ATTR = 'data-lang-chosen';
   const NEXT_ATTR = 'data-next';
+  const CANNOT_START_TEMPLATE_ID_PREFIX = 'tf-cannot-start-';
+  /** Dispatched on the document by www/start.js when the app could not start. */
+  const START_FAILED_EVENT = 'tf-start-failed';
   /** The app's saved progress (src/draft.rs STORAGE_KEY). */
   const STORAGE_KEY = 'treatment-finder:v1';
 
   const script = document.currentScript;
+  const root = document.createElement('div');
+  root.id = ROOT_ID;
 
-  // Answers to resume (a shared link, or saved progress) open at their own step when the
-  // app starts: showing the first step meanwhile would show the wrong one.
-  if (location.hash.length > 1) return;
-  try {
-    if (localStorage.getItem(STORAGE_KEY) !== null) return;
-  } catch {
-    // No storage (blocked by the browser): nothing can have been saved.
+  document.addEventListener(START_FAILED_EVENT, cannotStart);
+  showFirstStep();
+  // Without these the app's start script cannot even run: say so at once.
+  if (typeof WebAssembly !== 'object' || !('noModule' in HTMLScriptElement.prototype)) cannotStart();
+
+  /** Shows the page's message for an app that cannot start, once, and disables "Next". */
+  function cannotStart() {
+    if (document.querySelector('.cannot-start')) return;
+    const source = document.getElementById(CANNOT_START_TEMPLATE_ID_PREFIX + (root.getAttribute('lang') || chooseLanguage()));
+    if (!source) return;
+    const message = source.content.cloneNode(true);
+    const nav = root.isConnected && root.querySelector('.step-nav');
+    if (nav) {
+      nav.before(message);
+      for (const button of nav.querySelectorAll('button[type=submit]')) button.disabled = true;
+    } else {
+      script.before(message);
+    }
   }
 
-  const template = (lang) => document.getElementById(TEMPLATE_ID_PREFIX + lang);
+  function template(lang) {
+    return document.getElementById(TEMPLATE_ID_PREFIX + lang);
+  }
 
   /** `en` or `fr` for a language tag (`fr-CA` → `fr`) the page has a template for, else null. */
   function language(tag) {
@@ -59,9 +81,6 @@
     return language(navigator.language) || language(document.documentElement.lang) || 'en';
   }
 
-  const root = document.createElement('div');
-  root.id = ROOT_ID;
-
   /** Shows `lang`'s first step, keeping the boxes already ticked. */
   function show(lang) {
     const ticked = Array.from(root.querySelectorAll('input[type=checkbox]:checked'), (input) => input.id);
@@ -82,28 +101,40 @@
     if (source.dataset.title) document.title = source.dataset.title;
   }
 
-  const lang = chooseLanguage();
-  if (!template(lang)) return;
-  show(lang);
+  function showFirstStep() {
+    // Answers to resume (a shared link, or saved progress) open at their own step when the
+    // app starts: showing the first step meanwhile would show the wrong one.
+    if (location.hash.length > 1) return;
+    try {
+      if (localStorage.getItem(STORAGE_KEY) !== null) return;
+    } catch {
+      // No storage (blocked by the browser): nothing can have been saved.
+    }
+    const lang = chooseLanguage();
+    if (!template(lang)) return;
+    show(lang);
 
-  root.addEventListener('click', (event) => {
-    const toggle = event.target.closest && event.target.closest('.lang-toggle');
-    const other = toggle && language(toggle.getAttribute('lang'));
-    if (!other) return;
-    show(other);
-    root.setAttribute(LANG_CHOSEN_ATTR, '');
-    const again = root.querySelector('.lang-toggle');
-    if (again) again.focus();
-  });
-  // The page's policy has `form-action 'none'`: the form is never sent. "Next" is noted,
-  // and pressed again by the app when it starts.
-  root.addEventListener('submit', (event) => {
-    event.preventDefault();
-    root.setAttribute(NEXT_ATTR, '');
-  });
+    root.addEventListener('click', (event) => {
+      const toggle = event.target.closest && event.target.closest('.lang-toggle');
+      const other = toggle && language(toggle.getAttribute('lang'));
+      if (!other) return;
+      const failed = root.querySelector('.cannot-start');
+      show(other);
+      root.setAttribute(LANG_CHOSEN_ATTR, '');
+      if (failed) cannotStart();
+      const again = root.querySelector('.lang-toggle');
+      if (again) again.focus();
+    });
+    // The page's policy has `form-action 'none'`: the form is never sent. "Next" is noted,
+    // and pressed again by the app when it starts.
+    root.addEventListener('submit', (event) => {
+      event.preventDefault();
+      root.setAttribute(NEXT_ATTR, '');
+    });
 
-  script.before(root);
-  reportHeight();
+    script.before(root);
+    reportHeight();
+  }
 
   /**
    * In a partner's widget (embed.js), the iframe keeps a first height until told the page's.

@@ -44,6 +44,9 @@ pub mod markers {
     pub const LANG_CHOSEN_ATTR: &str = "data-lang-chosen";
     /// Set on the root by `first.js` when the visitor pressed "Next".
     pub const NEXT_ATTR: &str = "data-next";
+    /// The template of one language's message for when the app cannot start: this prefix
+    /// and the language code.
+    pub const CANNOT_START_TEMPLATE_ID_PREFIX: &str = "tf-cannot-start-";
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -78,7 +81,8 @@ mod host {
         futures::executor::block_on(renderer.render())
     }
 
-    /// The templates and the script tag to add to the page: both languages' first screens.
+    /// The templates and the script tag to add to the page: both languages' first screens,
+    /// and what `first.js` shows instead of the app if the app cannot start.
     pub fn render_page(config: &Config, rules: &Rules) -> String {
         let mut out = String::new();
         for lang in [Lang::En, Lang::Fr] {
@@ -86,8 +90,15 @@ mod host {
                 "<template id=\"{}{}\" data-title=\"{}\">{}</template>\n",
                 markers::TEMPLATE_ID_PREFIX,
                 lang.code(),
-                escape_attribute(t(lang, Key::AppTitle)),
+                escape(t(lang, Key::AppTitle)),
                 render(lang, config, rules)
+            ));
+            out.push_str(&format!(
+                "<template id=\"{}{}\"><p lang=\"{}\" class=\"cannot-start\" role=\"alert\">{}</p></template>\n",
+                markers::CANNOT_START_TEMPLATE_ID_PREFIX,
+                lang.code(),
+                lang.code(),
+                escape(t(lang, Key::CannotStart))
             ));
         }
         // A classic script at the end of the body runs before the page is first painted. It
@@ -95,8 +106,8 @@ mod host {
         let default_lang = config.default_lang.map_or("", Lang::code);
         out.push_str(&format!(
             "<script src=\"first.js\" data-default-lang=\"{default_lang}\" data-accent=\"{}\" data-accent-text=\"{}\"></script>\n",
-            escape_attribute(&config.accent.color),
-            escape_attribute(&config.accent.text)
+            escape(&config.accent.color),
+            escape(&config.accent.text)
         ));
         out
     }
@@ -110,7 +121,8 @@ mod host {
         Ok(format!("{}{insert}{}", &page[..end], &page[end..]))
     }
 
-    fn escape_attribute(text: &str) -> String {
+    /// `text` safe in an attribute value in double quotes, or as an element's text.
+    fn escape(text: &str) -> String {
         text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
     }
 }

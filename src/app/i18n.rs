@@ -61,6 +61,7 @@ pub enum Key {
     RulesRevision,
     CalendarFile,
     NoResult,
+    CannotStart,
 }
 
 /// The fixed string for `key` in `lang`.
@@ -149,6 +150,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::NoResult => (
             "Some answers could not be read. Please go back and check them.",
             "Certaines réponses n’ont pas pu être lues. Revenez en arrière pour les vérifier.",
+        ),
+        // Shown by www/first.js (from the page's templates, src/app/first_screen.rs) when the
+        // app itself cannot start: a browser without WebAssembly, or its files did not arrive.
+        Key::CannotStart => (
+            "The treatment finder could not start in this browser. Nothing you entered has been sent anywhere. Please reload the page, or open it in an up-to-date browser.",
+            "L’outil n’a pas pu démarrer dans ce navigateur. Rien de ce que vous avez saisi n’a été envoyé. Rechargez la page, ou ouvrez-la dans un navigateur à jour.",
         ),
     };
     match lang {

@@ -37,13 +37,13 @@ after(async () => {
 });
 
 /**
- * Holds every .wasm request of `context` until `release()` is called; `asked` resolves when
- * the first one is made.
+ * Holds every .wasm request of `context` until `release()` lets it through or `fail()` makes
+ * it fail as a lost connection does; `asked` resolves when the first one is made.
  */
 async function holdWasm(context) {
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
+  let settle;
+  const settled = new Promise((resolve) => {
+    settle = resolve;
   });
   let asked;
   const wasAsked = new Promise((resolve) => {
@@ -51,10 +51,9 @@ async function holdWasm(context) {
   });
   await context.route('**/*.wasm', async (route) => {
     asked();
-    await released;
-    await route.continue();
+    (await settled) === 'fail' ? await route.abort('connectionreset') : await route.continue();
   });
-  return { release, asked: wasAsked };
+  return { release: () => settle('continue'), fail: () => settle('fail'), asked: wasAsked };
 }
 
 /** A goal's checkbox, by its label. */
@@ -258,5 +257,81 @@ test('in a partner widget the first step shows in the iframe before the WebAssem
   } finally {
     await context.close();
     await partner.close();
+  }
+});
+
+// The app's words for this (src/app/i18n.rs Key::CannotStart), as the page's templates hold them.
+const CANNOT_START = {
+  en: /^The treatment finder could not start in this browser\. Nothing you entered has been sent anywhere\./,
+  fr: /^L’outil n’a pas pu démarrer dans ce navigateur\. Rien de ce que vous avez saisi n’a été envoyé\./,
+};
+
+test('if the app cannot start, the visitor is told so in their language beside "Next", and keeps what they ticked', async () => {
+  const context = await newContext(browser);
+  try {
+    const wasm = await holdWasm(context);
+    const page = await context.newPage();
+    await page.goto(appUrl(server.url, { lang: 'fr' }));
+    await wasm.asked;
+    await goal(page, 'scars', 'fr').check();
+    assert.equal(await page.getByRole('alert').count(), 0, 'no message while the app is on its way');
+
+    wasm.fail();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), CANNOT_START.fr);
+    // Beside "Next", which can no longer go anywhere; what was ticked stays.
+    assert.equal(await page.locator('.step-nav').evaluate((nav) => nav.previousElementSibling.className), 'cannot-start');
+    assert.ok(await nextButton(page, 'fr').isDisabled());
+    assert.ok(await goal(page, 'scars', 'fr').isChecked());
+    // The language switch still works, and the message follows it.
+    await page.getByRole('button', { name: UI.fr.switchTo }).click();
+    await waitForStep(page, 1, 'en');
+    assert.match(await page.getByRole('alert').textContent(), CANNOT_START.en);
+    assert.equal(await page.getByRole('alert').count(), 1);
+    assert.ok(await nextButton(page).isDisabled());
+    assert.ok(await goal(page, 'scars').isChecked());
+  } finally {
+    await context.close();
+  }
+});
+
+test('a browser without WebAssembly is told so; a shared link that cannot open is told too', async () => {
+  // Such as Safari in Lockdown Mode, which turns WebAssembly off.
+  const context = await newContext(browser);
+  try {
+    await context.addInitScript(() => {
+      delete globalThis.WebAssembly;
+      document.addEventListener('tf-start-failed', () => {
+        globalThis.startFailed = true;
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(appUrl(server.url));
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').textContent(), CANNOT_START.en);
+    await waitForStep(page, 1);
+    assert.ok(await nextButton(page).isDisabled());
+    // The start script fails too; the message is still shown once.
+    await page.waitForFunction(() => globalThis.startFailed === true);
+    assert.equal(await page.getByRole('alert').count(), 1);
+  } finally {
+    await context.close();
+  }
+
+  // A shared link shows no first step (the app opens it at its own step): the message
+  // stands alone.
+  const linked = await newContext(browser, { locale: 'fr-CA' });
+  try {
+    const wasm = await holdWasm(linked);
+    const page = await linked.newPage();
+    await page.goto(appUrl(server.url, {}, 'v=1&goals=hydration&age=36&areas=face&downtime=none'));
+    await wasm.asked;
+    wasm.fail();
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').textContent(), CANNOT_START.fr);
+    assert.equal(await page.locator('#tf-first, .app').count(), 0);
+  } finally {
+    await linked.close();
   }
 });
