@@ -4,8 +4,8 @@
 //
 // Trunk has already written `integrity` (SRI) hashes for the files it links from index.html
 // (the stylesheet, the wasm-bindgen glue): they are recomputed for the files changed here,
-// or the browser would refuse them. The hashed file names stay as Trunk made them: they are
-// derived from the sources, so they still change exactly when the sources do.
+// or the browser would refuse them. The hashed file names stay as Trunk made them, from the
+// sources: they change whenever a source does.
 //
 // index.html loses its comments (notes for whoever reads www/index.html).
 
