@@ -4,7 +4,7 @@
 // focus ring on every control reached with the keyboard; no motion when the visitor asks
 // for less; and the language of the visitor's browser.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
@@ -14,27 +14,15 @@ import {
   answerHealth,
   appUrl,
   collectConsole,
+  distAndBrowser,
   engineCase,
-  launchBrowser,
   newContext,
   nextButton,
   openApp,
-  serveDist,
   waitForStep,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = distAndBrowser();
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PLAN = { ...engineCase('an event in three weeks').answers, goals: ['scars', 'event'], areas: ['face', 'neck'], downtime: 'a_week' };
@@ -45,7 +33,7 @@ const CONSULT = engineCase('several screening items are each named').answers;
  * event date shown), the first step's error, each later step, a plan result and a consult result.
  */
 async function walk(page, lang, visit) {
-  await openApp(page, appUrl(server.url, { lang }));
+  await openApp(page, appUrl(suite.server.url, { lang }));
   await waitForStep(page, 1, lang);
   await nextButton(page, lang).click(); // nothing chosen: the step shows its error
   await page.getByRole('alert').first().waitFor();
@@ -91,7 +79,7 @@ function describe(violations) {
 
 for (const lang of ['en', 'fr']) {
   test(`axe finds no WCAG 2.2 AA violation on any step or result (${lang})`, async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     try {
       const page = await context.newPage();
       const log = collectConsole(page);
@@ -116,7 +104,7 @@ for (const lang of ['en', 'fr']) {
 // 320 CSS px is a 1280 px window at 400 % zoom (WCAG 1.4.10); 640 × 400 is it at 200 %.
 for (const [lang, width, height] of [['en', 320, 640], ['fr', 320, 640], ['fr', 640, 400]]) {
   test(`at ${width} px wide nothing scrolls sideways, and every target is at least 24 × 24 px (${lang})`, async () => {
-    const context = await newContext(browser, { viewport: { width, height } });
+    const context = await newContext(suite.browser, { viewport: { width, height } });
     try {
       const page = await context.newPage();
       const problems = [];
@@ -141,7 +129,7 @@ for (const [lang, width, height] of [['en', 320, 640], ['fr', 320, 640], ['fr', 
 }
 
 test('targets are at least 24 × 24 px at desktop width too', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     const page = await context.newPage();
     const problems = [];
@@ -155,7 +143,7 @@ test('targets are at least 24 × 24 px at desktop width too', async () => {
 });
 
 test('every control reached with the keyboard shows a focus ring of at least 2 px', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     const page = await context.newPage();
     const problems = [];
@@ -198,10 +186,10 @@ test('every control reached with the keyboard shows a focus ring of at least 2 p
 test('with reduced motion asked for, nothing moves; without, the progress bar glides', async () => {
   const durations = {};
   for (const reducedMotion of ['reduce', 'no-preference']) {
-    const context = await newContext(browser, { reducedMotion });
+    const context = await newContext(suite.browser, { reducedMotion });
     try {
       const page = await context.newPage();
-      await openApp(page, appUrl(server.url));
+      await openApp(page, appUrl(suite.server.url));
       await waitForStep(page, 1);
       durations[reducedMotion] = await page.evaluate(() => {
         const all = [...document.querySelectorAll('body, body *')].map((el) => getComputedStyle(el));
@@ -220,10 +208,10 @@ test('with reduced motion asked for, nothing moves; without, the progress bar gl
 
 test('the finder speaks the language of the visitor\'s browser when the clinic sets none', async () => {
   for (const [locale, lang] of [['fr-CA', 'fr'], ['en-US', 'en']]) {
-    const context = await newContext(browser, { locale });
+    const context = await newContext(suite.browser, { locale });
     try {
       const page = await context.newPage();
-      await openApp(page, appUrl(server.url));
+      await openApp(page, appUrl(suite.server.url));
       await waitForStep(page, 1, lang);
       assert.equal(await page.locator('html').getAttribute('lang'), lang, locale);
       await page.getByRole('button', { name: UI[lang].switchTo, exact: true }).waitFor();

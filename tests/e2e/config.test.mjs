@@ -2,7 +2,7 @@
 // values take effect, bad ones are refused with a console error naming the setting, and
 // the app keeps working with the default.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   RULES,
@@ -10,36 +10,24 @@ import {
   appUrl,
   collectConsole,
   completeQuiz,
+  distAndBrowser,
   engineCase,
-  launchBrowser,
   newContext,
   nextButton,
   openApp,
   screeningLabel,
-  serveDist,
   summary,
   summaryText,
   waitForStep,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = distAndBrowser();
 
 const PLAN = engineCase('issue example');
 const CONSULT = engineCase('a pregnancy');
 
 async function withPage(query, fn) {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     const page = await context.newPage();
     const log = collectConsole(page);
@@ -48,7 +36,7 @@ async function withPage(query, fn) {
       dialogs.push(d.message());
       await d.dismiss();
     });
-    await openApp(page, appUrl(server.url, query));
+    await openApp(page, appUrl(suite.server.url, query));
     await fn(page, log);
     assert.deepEqual(dialogs, [], 'no dialog opened');
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');
@@ -136,7 +124,7 @@ test('clinic_name, contact and booking_url from the query are used', async () =>
 // request, so no file is written into dist/. A valid file changes what the finder says; an
 // invalid one is refused with its JSON path in the console, and the built-in rules answer.
 async function withRules(rulesPath, body, fn) {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     const page = await context.newPage();
     const log = collectConsole(page);
@@ -145,7 +133,7 @@ async function withRules(rulesPath, body, fn) {
         route.fulfill({ status: 200, contentType: 'application/json', body }),
       );
     }
-    await openApp(page, appUrl(server.url, { rules: rulesPath }));
+    await openApp(page, appUrl(suite.server.url, { rules: rulesPath }));
     await fn(page, log);
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');
   } finally {

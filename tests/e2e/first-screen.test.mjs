@@ -5,36 +5,24 @@
 // what the page shows and does without it is observed for as long as needed, then lets it
 // through and checks that the app carries on from what the visitor did.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   UI,
   appUrl,
   collectConsole,
   cspViolations,
+  distAndBrowser,
   goalLabel,
-  launchBrowser,
   newContext,
   nextButton,
   servePages,
-  serveDist,
   waitForStep,
   watchCsp,
   widgetFrame,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = distAndBrowser();
 
 /**
  * Holds every .wasm request of `context` until `release()` lets it through or `fail()` makes
@@ -63,7 +51,7 @@ const goal = (page, id, lang = 'en') => page.getByRole('checkbox', { name: goalL
 const takenOver = (page) => page.locator('#tf-first').waitFor({ state: 'detached' });
 
 test('before the WebAssembly arrives the first step can be answered, and the app carries on from it', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     await watchCsp(context);
     const wasm = await holdWasm(context);
@@ -71,7 +59,7 @@ test('before the WebAssembly arrives the first step can be answered, and the app
     const errors = [];
     page.on('pageerror', (err) => errors.push(err.message));
     const log = collectConsole(page);
-    await page.goto(appUrl(server.url));
+    await page.goto(appUrl(suite.server.url));
     await wasm.asked;
 
     // The first step, drawn by the app's own components, while the WebAssembly is held.
@@ -123,11 +111,11 @@ test('before the WebAssembly arrives the first step can be answered, and the app
 });
 
 test('keyboard focus stays where it was when the app takes over, and the app then answers the keys', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     const wasm = await holdWasm(context);
     const page = await context.newPage();
-    await page.goto(appUrl(server.url));
+    await page.goto(appUrl(suite.server.url));
     await wasm.asked;
     await goal(page, 'texture').focus();
     await page.keyboard.press('Space');
@@ -158,11 +146,11 @@ test('the first step is in the language the app then uses', async () => {
     { locale: 'fr-CA', query: { lang: 'de' }, lang: 'fr' },
   ];
   for (const { locale, query, lang } of cases) {
-    const context = await newContext(browser, { locale });
+    const context = await newContext(suite.browser, { locale });
     try {
       const wasm = await holdWasm(context);
       const page = await context.newPage();
-      await page.goto(appUrl(server.url, query));
+      await page.goto(appUrl(suite.server.url, query));
       await wasm.asked;
       await page.locator('#tf-first').waitFor();
       const what = `locale ${locale}, query ${JSON.stringify(query)}`;
@@ -179,11 +167,11 @@ test('the first step is in the language the app then uses', async () => {
 });
 
 test('a shared link or saved progress shows no first step: the app opens them at their own step', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     // Saved progress, made by the app itself: remember on, two goals, on to step 2.
     const setup = await context.newPage();
-    await setup.goto(appUrl(server.url));
+    await setup.goto(appUrl(suite.server.url));
     await takenOver(setup);
     await setup.getByRole('checkbox', { name: UI.en.remember }).check();
     await goal(setup, 'dullness').check();
@@ -193,7 +181,7 @@ test('a shared link or saved progress shows no first step: the app opens them at
 
     const wasm = await holdWasm(context);
     const page = await context.newPage();
-    await page.goto(appUrl(server.url));
+    await page.goto(appUrl(suite.server.url));
     await wasm.asked;
     await page.waitForLoadState('domcontentloaded');
     assert.equal(await page.locator('#tf-first, .app').count(), 0, 'nothing drawn before the app, with saved progress');
@@ -202,11 +190,11 @@ test('a shared link or saved progress shows no first step: the app opens them at
     await page.close();
 
     // A shared link (no saved progress in this new context).
-    const other = await newContext(browser);
+    const other = await newContext(suite.browser);
     try {
       const held = await holdWasm(other);
       const linked = await other.newPage();
-      await linked.goto(appUrl(server.url, {}, 'v=1&goals=hydration&age=36&areas=face&downtime=none'));
+      await linked.goto(appUrl(suite.server.url, {}, 'v=1&goals=hydration&age=36&areas=face&downtime=none'));
       await held.asked;
       await linked.waitForLoadState('domcontentloaded');
       assert.equal(await linked.locator('#tf-first, .app').count(), 0, 'nothing drawn before the app, with a link');
@@ -223,10 +211,10 @@ test('a shared link or saved progress shows no first step: the app opens them at
 test('in a partner widget the first step shows in the iframe before the WebAssembly arrives', async () => {
   const partner = await servePages({
     '/partner.html': `<!doctype html><html lang="fr"><body>
-      <script src="${server.url}/embed.js" async></script>
+      <script src="${suite.server.url}/embed.js" async></script>
       <treatment-finder id="w"></treatment-finder></body></html>`,
   });
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     const wasm = await holdWasm(context);
     const page = await context.newPage();
@@ -267,11 +255,11 @@ const CANNOT_START = {
 };
 
 test('if the app cannot start, the visitor is told so in their language beside "Next", and keeps what they ticked', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     const wasm = await holdWasm(context);
     const page = await context.newPage();
-    await page.goto(appUrl(server.url, { lang: 'fr' }));
+    await page.goto(appUrl(suite.server.url, { lang: 'fr' }));
     await wasm.asked;
     await goal(page, 'scars', 'fr').check();
     assert.equal(await page.getByRole('alert').count(), 0, 'no message while the app is on its way');
@@ -298,7 +286,7 @@ test('if the app cannot start, the visitor is told so in their language beside "
 
 test('a browser without WebAssembly is told so; a shared link that cannot open is told too', async () => {
   // Such as Safari in Lockdown Mode, which turns WebAssembly off.
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     await context.addInitScript(() => {
       delete globalThis.WebAssembly;
@@ -307,7 +295,7 @@ test('a browser without WebAssembly is told so; a shared link that cannot open i
       });
     });
     const page = await context.newPage();
-    await page.goto(appUrl(server.url));
+    await page.goto(appUrl(suite.server.url));
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').textContent(), CANNOT_START.en);
     await waitForStep(page, 1);
@@ -321,11 +309,11 @@ test('a browser without WebAssembly is told so; a shared link that cannot open i
 
   // A shared link shows no first step (the app opens it at its own step): the message
   // stands alone.
-  const linked = await newContext(browser, { locale: 'fr-CA' });
+  const linked = await newContext(suite.browser, { locale: 'fr-CA' });
   try {
     const wasm = await holdWasm(linked);
     const page = await linked.newPage();
-    await page.goto(appUrl(server.url, {}, 'v=1&goals=hydration&age=36&areas=face&downtime=none'));
+    await page.goto(appUrl(suite.server.url, {}, 'v=1&goals=hydration&age=36&areas=face&downtime=none'));
     await wasm.asked;
     wasm.fail();
     await page.getByRole('alert').waitFor();

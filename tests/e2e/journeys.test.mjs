@@ -2,7 +2,7 @@
 // to the result. The browser's clock is fixed on the engine cases' `today` (2026-11-22), so
 // the dated plans are the ones tests/data/recommend.json expects.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
@@ -20,15 +20,14 @@ import {
   completeQuiz,
   copyLink,
   datesIn,
+  distAndBrowser,
   engineCase,
   goalLabel,
-  launchBrowser,
   longDate,
   newContext,
   nextButton,
   openApp,
   screeningLabel,
-  serveDist,
   squash,
   stepNumber,
   summary,
@@ -40,22 +39,11 @@ import {
   waitForStep,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = distAndBrowser();
 
 /** A fresh context and page with the fixed clock; `fn(page, context, console)`, then checks no uncaught error. */
 async function withPage(fn, contextOptions = {}) {
-  const context = await newContext(browser, contextOptions);
+  const context = await newContext(suite.browser, contextOptions);
   try {
     const page = await context.newPage();
     const log = collectConsole(page);
@@ -78,7 +66,7 @@ function caseDates(c) {
 test('hydration and scars at 36: both treatments, with every dated session on the timeline', async () => {
   const c = engineCase('issue example');
   await withPage(async (page) => {
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     const first = await stepNumber(page);
     assert.equal(first.n, 1, 'the questionnaire starts at step 1');
     assert.ok(first.of >= 3, `"Step 1 of ${first.of}": at least three steps`);
@@ -139,7 +127,7 @@ test('an event in three weeks at 32: mesotherapy, the event on the timeline, not
   const event = c.answers.event_date;
   assert.equal(event, addDays(TODAY, 21));
   await withPage(async (page) => {
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     // The date field appears only with the event goal.
     const dateField = page.getByLabel(UI.en.eventDate, { exact: true });
     assert.equal(await dateField.count(), 0, 'no event date field before the event goal is ticked');
@@ -173,7 +161,7 @@ test('a pregnancy: talk to a practitioner first, no booking link, no timeline', 
   const c = engineCase('a pregnancy');
   await withPage(async (page) => {
     // booking_url is set (clinic.json and the query): it must still be hidden for consult.
-    await openApp(page, appUrl(server.url, { booking_url: 'https://booking.example.com/book' }));
+    await openApp(page, appUrl(suite.server.url, { booking_url: 'https://booking.example.com/book' }));
     await completeQuiz(page, c.answers);
 
     assert.equal(await summary(page), summaryText('consult'));
@@ -191,7 +179,7 @@ test('French throughout with ?lang=fr: French summary, steps and dates', async (
   const c = engineCase('French texts');
   const dates = engineCase('a distant event changes nothing').expect.dates.mesotherapy; // the same age-36 course
   await withPage(async (page) => {
-    await openApp(page, appUrl(server.url, { lang: 'fr' }));
+    await openApp(page, appUrl(suite.server.url, { lang: 'fr' }));
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
     await page.getByRole('heading', { level: 1, name: UI.fr.title }).waitFor();
     assert.deepEqual((await stepNumber(page, 'fr')).n, 1);
@@ -214,7 +202,7 @@ test('French throughout with ?lang=fr: French summary, steps and dates', async (
 test('French from the language button: an event warning with a French date', async () => {
   const c = engineCase('French event warning uses a French date');
   await withPage(async (page) => {
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     await page.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: UI.fr.title }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
@@ -229,7 +217,7 @@ test('French from the language button: an event warning with a French date', asy
 test('keyboard only: Tab, Space, arrow keys and Enter from the first question to the result, focus on each heading', async () => {
   const c = engineCase('one or two days of redness keeps microneedling'); // scars, 33, one_or_two_days
   await withPage(async (page) => {
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     const isNamed = (name) => (el) => el.name === name;
 
     // Step 1: tick the goal with Space, continue with Enter on Next.
@@ -280,7 +268,7 @@ test('keyboard only: Tab, Space, arrow keys and Enter from the first question to
 test('age 20 with scars: mesotherapy, because microneedling starts at 22', async () => {
   const c = engineCase('at 20 microneedling goals fall back to mesotherapy');
   await withPage(async (page) => {
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     await completeQuiz(page, c.answers);
     assert.equal(await summary(page), summaryText('mesotherapy'));
     const why = fill(RULES.messages.microneedling_min_age.text.en, {
@@ -304,7 +292,7 @@ test('age 20 with scars: mesotherapy, because microneedling starts at 22', async
 test('no visible redness at 33 with scars and hydration: mesotherapy, and the reason says why', async () => {
   const c = engineCase('no visible redness accepted');
   await withPage(async (page) => {
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     await completeQuiz(page, c.answers);
     assert.equal(await summary(page), summaryText('mesotherapy'));
     await page.getByText(RULES.messages.prefers_no_redness.text.en).waitFor();
@@ -313,11 +301,11 @@ test('no visible redness at 33 with scars and hydration: mesotherapy, and the re
 
 test("today comes from the browser's clock: another day gives another plan", async () => {
   const c = engineCase('28 is every three weeks'); // hydration at 28: every 21 days
-  const context = await browser.newContext({ locale: 'en-CA', timezoneId: 'America/Montreal' });
+  const context = await suite.browser.newContext({ locale: 'en-CA', timezoneId: 'America/Montreal' });
   try {
     await context.clock.setFixedTime(new Date('2027-01-10T23:30:00-05:00')); // late evening in Montreal
     const page = await context.newPage();
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     await completeQuiz(page, c.answers);
     const shift = (d) => addDays(d, 49); // 2026-11-22 → 2027-01-10
     const dates = (await timelineEntries(page)).map((e) => datesIn(e.text)[0]);
@@ -330,7 +318,7 @@ test("today comes from the browser's clock: another day gives another plan", asy
 
 test('switching language mid-quiz keeps every answer', async () => {
   await withPage(async (page) => {
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     await answerGoals(page, { goals: ['hydration', 'scars', 'event'], event_date: '2027-02-14' });
     await page.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
     await waitForStep(page, 1, 'fr');
@@ -380,10 +368,10 @@ test('switching language mid-quiz keeps every answer', async () => {
 
 test('booking link, calendar file and share link carry no health answer', async () => {
   const c = engineCase('issue example');
-  const origin = server.url;
+  const origin = suite.server.url;
   await withPage(
     async (page) => {
-      await openApp(page, appUrl(server.url, { booking_url: 'https://booking.example.com/consultation' }));
+      await openApp(page, appUrl(suite.server.url, { booking_url: 'https://booking.example.com/consultation' }));
       await completeQuiz(page, { ...c.answers, areas: ['face', 'neck'], downtime: 'a_week' });
       assert.equal(await summary(page), summaryText('both'));
 
@@ -440,7 +428,7 @@ test('the share link of a health-screened client holds no screening answer and r
   let link;
   await withPage(
     async (page) => {
-      await openApp(page, appUrl(server.url));
+      await openApp(page, appUrl(suite.server.url));
       await completeQuiz(page, answers);
       assert.equal(await summary(page), summaryText('consult'));
       link = await copyLink(page);
@@ -507,13 +495,13 @@ test('printing or saving as PDF puts the whole plan on one clean page, Letter or
     downtime: 'a_week',
     screening: [],
   };
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     const page = await context.newPage();
     const pages = [];
     for (const [name, answers] of [['hydration and scars', engineCase('issue example').answers], ['the longest plan', LONGEST]]) {
       for (const lang of ['en', 'fr']) {
-        await openApp(page, appUrl(server.url, { lang }));
+        await openApp(page, appUrl(suite.server.url, { lang }));
         await completeQuiz(page, answers, lang);
         await page.locator('#timeline').waitFor();
         for (const format of ['Letter', 'A4']) {

@@ -2,7 +2,7 @@
 // request at all; nothing ever goes to a host other than 127.0.0.1; no answer appears in a
 // URL, in the console, or in storage unless the visitor ticks "Remember my answers".
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   SCREENING_IDS,
@@ -11,34 +11,22 @@ import {
   collectConsole,
   completeQuiz,
   copyLink,
+  distAndBrowser,
   goalLabel,
   isLocalUrl,
-  launchBrowser,
   longDate,
   newContext,
   nextButton,
   openApp,
   recordRequests,
   screeningLabel,
-  serveDist,
   stepNumber,
   summary,
   summaryText,
   waitForStep,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = distAndBrowser();
 
 // Marker answers: values that appear nowhere in the app, so finding one means an answer leaked.
 const EVENT = '2027-03-17';
@@ -78,7 +66,7 @@ async function storageState(page) {
 }
 
 test('a whole quiz makes no request after the page has loaded, and none off this machine', async () => {
-  const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await newContext(suite.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   try {
     const fromContext = await recordRequests(context);
     const page = await context.newPage();
@@ -86,7 +74,7 @@ test('a whole quiz makes no request after the page has loaded, and none off this
     page.on('request', (r) => fromPage.push(r.url()));
     const log = collectConsole(page);
 
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     await page.waitForLoadState('networkidle');
     const initialPage = fromPage.length;
     const initialContext = fromContext.all().length;
@@ -118,7 +106,7 @@ test('a whole quiz makes no request after the page has loaded, and none off this
     assert.deepEqual(fromContext.external(), [], 'requests to a host other than 127.0.0.1');
     for (const url of [...fromPage, ...fromContext.all()]) {
       assert.ok(isLocalUrl(url) && new URL(url).hostname === '127.0.0.1', `request off 127.0.0.1: ${url}`);
-      assert.deepEqual(leaks(url.replace(server.url, '')), [], `an answer in a request URL: ${url}`);
+      assert.deepEqual(leaks(url.replace(suite.server.url, '')), [], `an answer in a request URL: ${url}`);
     }
 
     // Nothing stored without the opt-in.
@@ -142,11 +130,11 @@ test('a whole quiz makes no request after the page has loaded, and none off this
 });
 
 test('with "Remember my answers" ticked, a reload restores them (never the health answers); "Forget" empties storage', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     const page = await context.newPage();
     const log = collectConsole(page);
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     const remember = page.getByRole('checkbox', { name: UI.en.remember, exact: true });
     assert.equal(await remember.isChecked(), false, 'the opt-in starts unticked');
     await remember.check();
@@ -224,15 +212,15 @@ test('with "Remember my answers" ticked, a reload restores them (never the healt
 });
 
 test('a second tab (or widget) that never opted in does not erase what the first one remembered', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   try {
     // The other tab is open first, so it starts with nothing saved and the box unticked.
     const other = await context.newPage();
-    await openApp(other, appUrl(server.url));
+    await openApp(other, appUrl(suite.server.url));
     await waitForStep(other, 1);
 
     const page = await context.newPage();
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     await page.getByRole('checkbox', { name: UI.en.remember, exact: true }).check();
     await page.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).check();
     await page.waitForFunction(() => localStorage.length > 0);
@@ -259,9 +247,9 @@ test('corrupt saved data is discarded silently: a fresh start, no error shown', 
   // Find the key(s) the app saves under.
   let keys;
   {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await openApp(page, appUrl(server.url));
+    await openApp(page, appUrl(suite.server.url));
     await page.getByRole('checkbox', { name: UI.en.remember, exact: true }).check();
     await page.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).check();
     await page.waitForFunction(() => localStorage.length > 0);
@@ -278,7 +266,7 @@ test('corrupt saved data is discarded silently: a fresh start, no error shown', 
     '[1,2,3]',
   ];
   for (const value of garbage) {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     try {
       await context.addInitScript(
         ({ keys, value }) => {
@@ -288,7 +276,7 @@ test('corrupt saved data is discarded silently: a fresh start, no error shown', 
       );
       const page = await context.newPage();
       const log = collectConsole(page);
-      await openApp(page, appUrl(server.url));
+      await openApp(page, appUrl(suite.server.url));
       await waitForStep(page, 1);
       const what = `saved data ${JSON.stringify(value)}`;
       assert.equal(await page.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).isChecked(), false, what);

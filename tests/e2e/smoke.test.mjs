@@ -1,34 +1,23 @@
 // Smoke test of the release build: it loads, renders, and talks to nothing but its own server.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectConsole, launchBrowser, recordRequests, serveDist } from './support.mjs';
+import { collectConsole, distAndBrowser, recordRequests } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = distAndBrowser();
 
 test('the built app renders its heading and makes no request off this machine', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
     const requests = await recordRequests(context);
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
     const log = collectConsole(page);
-    const before = server.requests().length;
+    const before = suite.server.requests().length;
     const wasm = page.waitForResponse((response) => response.url().endsWith('.wasm'));
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     const heading = page.getByRole('heading', { level: 1, name: 'Treatment finder' });
     await heading.waitFor();
     assert.equal(await page.locator('h1').count(), 1);
@@ -45,7 +34,7 @@ test('the built app renders its heading and makes no request off this machine', 
 
     // index.html preloads clinic.json so it arrives beside the WebAssembly; the app's own fetch
     // must reuse that response, not ask again (and Chromium warns about an unused preload).
-    const asked = server.requests().slice(before).map((url) => new URL(url, server.url).pathname);
+    const asked = suite.server.requests().slice(before).map((url) => new URL(url, suite.server.url).pathname);
     assert.equal(asked.filter((p) => p === '/clinic.json').length, 1, `clinic.json asked for once: ${asked.join(' ')}`);
     const repeated = asked.filter((p, i) => asked.indexOf(p) !== i);
     assert.deepEqual(repeated, [], 'files the page asked for twice');

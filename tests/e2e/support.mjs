@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /**
@@ -212,6 +213,24 @@ export function launchBrowser(options = {}) {
     args: CHROMIUM_ARGS,
     ...options,
   });
+}
+
+/**
+ * What most test files share: one server of dist/ (serveDist) and one Chromium, started
+ * before the file's first test and closed after its last. Call it at the top of the file;
+ * `server` and `browser` are set once the file's tests run.
+ */
+export function distAndBrowser() {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await serveDist();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
