@@ -43,13 +43,16 @@
     if (document.querySelector('.cannot-start')) return;
     const source = document.getElementById(CANNOT_START_TEMPLATE_ID_PREFIX + (root.getAttribute('lang') || chooseLanguage()));
     if (!source) return;
-    const message = source.content.cloneNode(true);
+    const message = source.content.firstElementChild.cloneNode(true);
     const nav = root.isConnected && root.querySelector('.step-nav');
     if (nav) {
       nav.before(message);
       for (const button of nav.querySelectorAll('button[type=submit]')) button.disabled = true;
     } else {
+      // No first step (the app was to open saved answers at their own step): the message
+      // stands alone, and a widget's iframe takes its height.
       script.before(message);
+      reportHeight(message);
     }
   }
 
@@ -133,17 +136,18 @@
     });
 
     script.before(root);
-    reportHeight();
+    reportHeight(root);
   }
 
   /**
    * In a partner's widget (embed.js), the iframe keeps a first height until told the page's.
-   * Until the app starts and does it (src/web/embed.rs), this tells it the first step's, with
-   * the same message (src/embed.rs: `resize`, only a height) to the same parent origin, so
-   * the iframe shows no scroll bar of its own. An invalid origin sends nothing: the app
-   * reports it when it starts.
+   * While `shown` (the first step, or the message that the app cannot start) is on the page
+   * and the app has not started to do it (src/web/embed.rs), this tells it the page's
+   * height, with the same message (src/embed.rs: `resize`, only a height) to the same parent
+   * origin, so the iframe shows no scroll bar of its own and no empty space. An invalid
+   * origin sends nothing: the app reports it when it starts.
    */
-  function reportHeight() {
+  function reportHeight(shown) {
     const query = new URLSearchParams(location.search);
     const widget = query.get('embed');
     const parentOrigin = query.get('parent_origin');
@@ -151,7 +155,7 @@
     document.documentElement.setAttribute('data-embed', '');
     let last = 0;
     const observer = new ResizeObserver(() => {
-      if (!root.isConnected) {
+      if (!shown.isConnected) {
         observer.disconnect(); // the app took over, and reports its own height
         return;
       }

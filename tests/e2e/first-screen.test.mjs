@@ -323,3 +323,40 @@ test('a browser without WebAssembly is told so; a shared link that cannot open i
     await linked.close();
   }
 });
+
+test("a widget whose finder cannot open the visitor's saved answers shows the message alone, at its height", async () => {
+  const partner = await servePages({
+    '/partner.html': `<!doctype html><html lang="fr"><body>
+      <script src="${suite.server.url}/embed.js" async></script>
+      <treatment-finder id="w"></treatment-finder></body></html>`,
+  });
+  const context = await newContext(suite.browser);
+  try {
+    // Progress saved in the finder's origin earlier: no first step is shown, as the app was
+    // to open it at its own step (src/draft.rs STORAGE_KEY; first.js only asks if it is there).
+    const finderOrigin = new URL(suite.server.url).origin;
+    await context.addInitScript((origin) => {
+      if (location.origin === origin) localStorage.setItem('treatment-finder:v1', '{}');
+    }, finderOrigin);
+    const wasm = await holdWasm(context);
+    const page = await context.newPage();
+    await page.goto(`${partner.url}/partner.html`);
+    await wasm.asked;
+    const frame = await widgetFrame(page, '#w');
+    wasm.fail();
+    const alert = frame.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), CANNOT_START.fr);
+    assert.equal(await frame.locator('#tf-first, .app').count(), 0);
+    // The iframe leaves its first height (600 px) for the message's: no empty space below it.
+    const contentHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    assert.ok(contentHeight < 300, `the message alone is short (${contentHeight} px)`);
+    await page.waitForFunction(
+      (height) => document.getElementById('w').shadowRoot.querySelector('iframe').getBoundingClientRect().height === height,
+      contentHeight,
+    );
+  } finally {
+    await context.close();
+    await partner.close();
+  }
+});
