@@ -190,18 +190,28 @@ const MAX_SESSIONS: i64 = 24;
 const MAX_INTERVAL_DAYS: i64 = 365;
 const MAX_SESSION_MINUTES: i64 = 480;
 const MAX_SETTING_DAYS: i64 = 365;
+/// The lowest `min_age` and `microneedling_min_age` a rules file may set. A safety floor in
+/// code, like the health screen: the finder proposes treatment plans to adults only, so a
+/// clinic's rules file can raise these ages but cannot open plans to minors (README.md, "How
+/// it decides").
+pub const ADULT_AGE: i64 = 18;
 
 fn check_settings(rules: &Rules, out: &mut Lint) {
     for (name, setting) in settings(rules) {
         let (lo, hi) = match name {
-            "min_age" | "microneedling_min_age" => (0, MAX_AGE),
+            "min_age" | "microneedling_min_age" => (ADULT_AGE, MAX_AGE),
             "combined_gap_days" => (1, MAX_SETTING_DAYS),
             _ => (0, MAX_SETTING_DAYS),
         };
         if !(lo..=hi).contains(&setting.value) {
+            let why = if lo == ADULT_AGE && setting.value < lo {
+                ": the finder proposes treatment plans to adults only"
+            } else {
+                ""
+            };
             out.error(
                 &format!("$.settings.{name}.value"),
-                format!("must be within {lo}–{hi}, got {}", setting.value),
+                format!("must be within {lo}–{hi}, got {}{why}", setting.value),
             );
         }
     }
