@@ -1,4 +1,4 @@
-// Trunk post-build hook (Trunk.toml [[hooks]]): writes finder-assets.js, a module naming
+// Run after each build by scripts/post-build (Trunk's post-build hook): writes finder-assets.js, a module naming
 // this build's hashed files (the wasm-bindgen glue, the WebAssembly module, the stylesheet)
 // relative to itself. www/finder-api.js imports it, so a page using the JavaScript API needs
 // no build step of its own. The names are read from the index.html Trunk just wrote: the

@@ -291,11 +291,11 @@ fn file_settings(read: FileRead, issues: &mut Vec<Issue>) -> ClinicFile {
     let entries = match read {
         Ok(entries) => entries,
         Err(FileError::NotAnObject) => {
-            issues.push(file_issue("$", "is not a JSON object; using the defaults".into(), true));
+            issues.push(file_error("$", "is not a JSON object; using the defaults".into()));
             return ClinicFile::default();
         }
         Err(FileError::NotJson(e)) => {
-            issues.push(file_issue("$", format!("is not valid JSON ({e}); using the defaults"), true));
+            issues.push(file_error("$", format!("is not valid JSON ({e}); using the defaults")));
             return ClinicFile::default();
         }
     };
@@ -309,14 +309,14 @@ fn file_settings(read: FileRead, issues: &mut Vec<Issue>) -> ClinicFile {
             "default_lang" => &mut file.default_lang,
             "rules_url" => &mut file.rules_url,
             _ => {
-                issues.push(file_issue(&key, "is not a known setting; it is ignored".into(), false));
+                issues.push(file_warning(&key, "is not a known setting; it is ignored".into()));
                 continue;
             }
         };
         match entry {
             Entry::Text(text) => *slot = Some(text),
             Entry::Null => {}
-            Entry::Invalid(message) => issues.push(file_issue(&key, format!("{message}; it is ignored"), true)),
+            Entry::Invalid(message) => issues.push(file_error(&key, format!("{message}; it is ignored"))),
         }
     }
     file
@@ -412,8 +412,14 @@ impl<'de> Visitor<'de> for EntryVisitor {
     }
 }
 
-fn file_issue(field: &str, message: String, is_error: bool) -> Issue {
-    Issue { origin: Origin::File, field: field.into(), message, is_error }
+/// A problem in `clinic.json` that costs a setting (or the whole file).
+fn file_error(field: &str, message: String) -> Issue {
+    Issue { origin: Origin::File, field: field.into(), message, is_error: true }
+}
+
+/// Something in `clinic.json` that costs nothing (an unknown key, ignored).
+fn file_warning(field: &str, message: String) -> Issue {
+    Issue { origin: Origin::File, field: field.into(), message, is_error: false }
 }
 
 /// Accepts only absolute `http:`/`https:` URLs with a host and no spaces or controls.

@@ -1,5 +1,6 @@
-//! Data-driven engine tests: every case lives in `tests/data/*.json` and goes through one
-//! `check` helper, so adding a case means adding data, not code.
+//! Data-driven engine tests: every case lives in `tests/data/*.json`, and each file is run by
+//! one test (`recommend.json` through the `check` helper), so adding a case means adding
+//! data, not code.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
