@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Answers, Area, Date, Downtime, Goal, Screening, MAX_AGE};
+use crate::engine::{Answers, Area, Date, Downtime, Goal, Screening, LAST_YEAR, MAX_AGE};
 
 /// The questionnaire's steps, in order. The result counts as the last step.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -161,7 +161,8 @@ impl Draft {
 
     /// The event date, when the input holds a real date.
     pub fn event_date(&self) -> Option<Date> {
-        Date::parse(self.event_date.trim()).ok()
+        // A year past the engine's last (`LAST_YEAR`) is no date it can plan around.
+        Date::parse(self.event_date.trim()).ok().filter(|d| d.ymd().0 <= LAST_YEAR)
     }
 
     pub fn age(&self) -> Option<i64> {
@@ -283,6 +284,7 @@ mod tests {
         check(&draft(&[Goal::Scars], "", ""), Step::Goals, &[]);
         check(&draft(&[Goal::Event], "", ""), Step::Goals, &[EventDateMissing]);
         check(&draft(&[Goal::Event], "2026-02-30", ""), Step::Goals, &[EventDateInvalid]);
+        check(&draft(&[Goal::Event], "9500-01-01", ""), Step::Goals, &[EventDateInvalid]);
         check(&draft(&[Goal::Event], "2026-11-22", ""), Step::Goals, &[EventDatePast]);
         check(&draft(&[Goal::Event], "2026-11-23", ""), Step::Goals, &[]);
         // A date left behind after unticking the event is ignored.

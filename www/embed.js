@@ -146,8 +146,11 @@
     #iframe = null;
     #id = null;
     #ready = false;
+    /** `lang` changed before the finder was ready: tell it when it is. */
+    #langPending = false;
     #onmessage = null;
     #rebuildQueued = false;
+    #openQueued = false;
 
     constructor() {
       super();
@@ -162,17 +165,31 @@
     }
 
     connectedCallback() {
-      if (!this.#iframe) this.#open();
+      // After the current script: attributes set just after the element was added (as
+      // frameworks do) are in its first iframe, rather than loading the finder twice.
+      if (this.#iframe || this.#openQueued) return;
+      this.#openQueued = true;
+      queueMicrotask(() => {
+        this.#openQueued = false;
+        if (this.isConnected && !this.#iframe) this.#open();
+      });
     }
 
     disconnectedCallback() {
       this.#close();
     }
 
+    // Moved with `moveBefore()`, the element keeps its iframe, and the visitor their answers
+    // (any other move reloads an iframe, so the finder starts again).
+    connectedMoveCallback() {}
+
     attributeChangedCallback(name, before, after) {
       if (!this.#iframe || before === after) return;
-      if (name === 'lang' && this.#ready) {
-        this.#sendLang();
+      if (name === 'lang') {
+        // The finder keeps the visitor's answers, also those of a first step shown before
+        // it started: it is told when it is ready.
+        if (this.#ready) this.#sendLang();
+        else this.#langPending = true;
       } else if (!this.#rebuildQueued) {
         // Several attributes set in a row give one new iframe.
         this.#rebuildQueued = true;
@@ -224,6 +241,7 @@
       this.#iframe = null;
       this.#id = null;
       this.#ready = false;
+      this.#langPending = false;
     }
 
     #receive(event) {
@@ -233,6 +251,10 @@
       switch (message.type) {
         case 'ready':
           this.#ready = true;
+          if (this.#langPending) {
+            this.#langPending = false;
+            this.#sendLang();
+          }
           this.#emit('ready', null);
           break;
         case 'resize':

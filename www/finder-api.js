@@ -3,8 +3,9 @@
 //
 //   import { recommend, mount } from 'https://clinic.example/finder/finder-api.js';
 //
-// Importing this module loads the finder's WebAssembly once; the import resolves when it is
-// ready, so `recommend` and `mount` can be called at once. finder-assets.js (written by each
+// Importing this module loads the finder's WebAssembly, and the clinic's settings and rules
+// (clinic.json beside this file), once; the import resolves when they are ready, so
+// `recommend` and `mount` can be called at once and follow the clinic's rules. finder-assets.js (written by each
 // build) names the build's hashed files.
 
 import assets from './finder-assets.js';
@@ -12,6 +13,8 @@ import assets from './finder-assets.js';
 const here = (file) => new URL(file, import.meta.url).href;
 const glue = await import(here(assets.glue));
 await glue.default({ module_or_path: here(assets.wasm) });
+// The clinic's clinic.json and the rules file it names, as the finder's own page reads them.
+await glue.loadClinic(here('./'));
 
 /**
  * The engine's recommendation for `answers` (the answers JSON of the README, as an object).

@@ -151,7 +151,7 @@
     const query = new URLSearchParams(location.search);
     const widget = query.get('embed');
     const parentOrigin = query.get('parent_origin');
-    if (!widget || !parentOrigin || window.parent === window || typeof ResizeObserver !== 'function') return;
+    if (!widget || !isOrigin(parentOrigin) || window.parent === window || typeof ResizeObserver !== 'function') return;
     document.documentElement.setAttribute('data-embed', '');
     let last = 0;
     const observer = new ResizeObserver(() => {
@@ -169,5 +169,15 @@
       }
     });
     observer.observe(document.documentElement);
+  }
+
+  /** An exact http(s) origin (`https://partner.example`): never `*`, a path, or `null`. */
+  function isOrigin(text) {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+    } catch {
+      return false;
+    }
   }
 })();

@@ -165,6 +165,10 @@ fn default_areas() -> Vec<Area> {
 
 pub const MAX_AGE: i64 = 120;
 
+/// The last year `today` and `event_date` may be in: a plan runs years past them at most,
+/// and its dates must stay four-digit ISO dates (`YYYY-MM-DD`).
+pub const LAST_YEAR: i64 = 9000;
+
 impl Answers {
     /// Parses and validates answers from JSON text.
     #[cfg(not(target_arch = "wasm32"))]
@@ -198,6 +202,11 @@ impl Answers {
                 "age",
                 format!("{} is outside 0–{MAX_AGE}", self.age),
             ));
+        }
+        for (field, date) in [("today", self.today), ("event_date", self.event_date)] {
+            if let Some(date) = date.filter(|d| d.ymd().0 > LAST_YEAR) {
+                return Err(EngineError::invalid_answers(field, format!("{date} is after the year {LAST_YEAR}")));
+            }
         }
         let wants_event = self.goals.contains(&Goal::Event);
         match (wants_event, self.event_date) {

@@ -13,7 +13,7 @@ mod rules;
 
 use serde::{Deserialize, Serialize};
 
-pub use answers::{Answers, Area, Downtime, Goal, Screening, MAX_AGE};
+pub use answers::{Answers, Area, Downtime, Goal, Screening, LAST_YEAR, MAX_AGE};
 pub use date::Date;
 pub use error::EngineError;
 pub use lint::texts as rule_texts;

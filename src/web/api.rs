@@ -10,6 +10,7 @@
 //! The public, documented surface is `www/finder-api.js` (typed by
 //! `www/treatment-finder.d.ts`); the names here are its implementation.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -23,8 +24,34 @@ use crate::config;
 use crate::draft::Resume;
 use crate::engine::{self, EngineError, Lang, Rules, Treatment};
 
+/// The clinic's settings and rules for the API, read by `loadClinic` (else the built-in ones).
+struct ClinicFiles {
+    /// `clinic.json`'s text; `mount()`'s settings go over it.
+    file: Option<String>,
+    rules: Rc<Rules>,
+}
+
 thread_local! {
-    static DEFAULT_RULES: Rc<Rules> = Rc::new(super::json::default_rules());
+    static CLINIC: RefCell<Option<ClinicFiles>> = const { RefCell::new(None) };
+}
+
+/// Reads the clinic's `clinic.json` and the rules file it names from the finder's folder
+/// `base` (called once by `www/finder-api.js`, before its import resolves), so `recommend()`
+/// and `mount()` follow the clinic's settings and rules as the finder's own page does.
+/// Problems are console messages, with the defaults in their place; it never throws.
+#[wasm_bindgen(js_name = loadClinic)]
+pub async fn load_clinic(base: String) {
+    let clinic = super::read_clinic(&base, &[]).await;
+    CLINIC.with(|c| *c.borrow_mut() = Some(ClinicFiles { file: clinic.file, rules: Rc::new(clinic.rules) }));
+}
+
+/// The clinic's rules, else (before `loadClinic`) the built-in ones, read once.
+fn clinic_rules() -> Rc<Rules> {
+    CLINIC.with(|c| {
+        let mut clinic = c.borrow_mut();
+        let clinic = clinic.get_or_insert_with(|| ClinicFiles { file: None, rules: Rc::new(super::json::default_rules()) });
+        Rc::clone(&clinic.rules)
+    })
 }
 
 /// Starts the finder on its own page (called by `www/start.js` once the module is loaded).
@@ -68,9 +95,7 @@ pub fn recommend(answers: JsValue, options: JsValue) -> Result<JsValue, JsError>
     if answers.today.is_none() {
         answers.today = Some(super::today());
     }
-    let recommendation = DEFAULT_RULES
-        .with(|rules| engine::recommend(&answers, rules, lang))
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let recommendation = engine::recommend(&answers, &clinic_rules(), lang).map_err(|e| JsError::new(&e.to_string()))?;
     recommendation
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("recommend(): {e}")))
@@ -145,8 +170,10 @@ pub fn mount(element: JsValue, config: JsValue, assets: JsValue) -> Result<Finde
     .into_iter()
     .filter_map(|(key, value)| Some((key.to_string(), value?)))
     .collect();
-    let (config, issues) = config::resolve_read(None, &query, &origin);
-    for issue in issues {
+    // Over the clinic's own settings, whose problems `loadClinic` has already reported.
+    let file = CLINIC.with(|c| c.borrow().as_ref().and_then(|c| c.file.clone()));
+    let (config, issues) = config::resolve_read(file.as_deref().map(super::json::read_clinic_file), &query, &origin);
+    for issue in issues.iter().filter(|issue| issue.origin == config::Origin::Query) {
         super::error(&format!("treatment finder mount(): config: {}: {}", issue.field, issue.message));
     }
 
@@ -160,7 +187,7 @@ pub fn mount(element: JsValue, config: JsValue, assets: JsValue) -> Result<Finde
     let lang = config.default_lang.or_else(super::browser_lang).unwrap_or_default();
     let props = AppProps {
         config: Rc::new(config),
-        rules: DEFAULT_RULES.with(Rc::clone),
+        rules: clinic_rules(),
         today: Some(super::today()),
         lang: Some(lang),
         resume: super::load_saved().map(|saved| Resume { draft: saved.draft, step: saved.step, remember: true }),
@@ -220,10 +247,6 @@ fn dispatch(target: &Element, name: &str, treatment: Treatment) {
 
 /// Reads an optional options object: `undefined` and `null` give the defaults. Every key is
 /// read, so a misspelt option is refused rather than ignored.
-fn read_optional<T: Default + for<'de> Deserialize<'de>>(value: JsValue) -> Result<T, super::json::Error> {
-    if value.is_undefined() || value.is_null() {
-        Ok(T::default())
-    } else {
-        T::deserialize(super::json::JsDeserializer(value))
-    }
+fn read_optional<T: Default + for<'de> Deserialize<'de>>(value: JsValue) -> Result<T, String> {
+    super::json::from_js_value(&value)
 }

@@ -66,23 +66,24 @@ impl Bridge {
         }
     }
 
-    /// Measures the document after each change of the DOM (a MutationObserver) and of the
-    /// iframe's width (a ResizeObserver), and posts its height when it changed, after a
-    /// first `ready`. The MutationObserver matters: Chrome runs no ResizeObserver in a
-    /// cross-origin frame that is off screen, and a widget further down the page must
-    /// still get its height.
+    /// Says `ready` once, then measures the document after each change of the DOM (a
+    /// MutationObserver) and of the iframe's width (a ResizeObserver), and posts its height
+    /// when it changed. The MutationObserver matters: Chrome runs no ResizeObserver in a
+    /// cross-origin frame that is off screen, and a widget further down the page must still
+    /// get its height. A hidden widget (height 0) is ready too, so a partner page may wait
+    /// for `ready` to show it; its height follows when it is shown.
     fn observe_height(self: &Rc<Self>) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let Some(html) = document.document_element() else { return };
         let report = {
-            let (bridge, html, last) = (Rc::clone(self), html.clone(), Cell::new(0u32));
+            let (bridge, html, last, ready) = (Rc::clone(self), html.clone(), Cell::new(0u32), Cell::new(false));
             Closure::<dyn FnMut()>::new(move || {
-                let height = html.get_bounding_client_rect().height().ceil() as u32;
-                if height == 0 || last.get() == height {
-                    return;
-                }
-                if last.replace(height) == 0 {
+                if !ready.replace(true) {
                     bridge.post(Event::Ready);
+                }
+                let height = html.get_bounding_client_rect().height().ceil() as u32;
+                if height == 0 || last.replace(height) == height {
+                    return;
                 }
                 bridge.post(Event::Resize { height });
             })
@@ -102,6 +103,8 @@ impl Bridge {
             let _ = observer.observe_with_options(&html, &options);
             std::mem::forget(observer);
         }
+        // Once now, whether or not an observer has anything to say yet (hidden, or drawn).
+        let _ = report.as_ref().unchecked_ref::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL);
         report.forget();
     }
 

@@ -58,6 +58,28 @@ pub fn saved_from_json(text: &str) -> Option<Saved> {
     Saved::from_deserializer(JsDeserializer(parse(text).ok()?))
 }
 
+/// A value a page passed to the JavaScript API (`recommend()`'s options, `mount()`'s
+/// config), read as `T`. It goes through `JSON.stringify` first, which catches whatever a
+/// strange object throws (a getter, a Proxy): an exception must not run through the
+/// WebAssembly, which cannot unwind. `undefined` and `null` give `T::default()`. The error
+/// names the key (``lang: invalid type: integer `5`, expected a string``).
+pub fn from_js_value<T: Default + for<'de> Deserialize<'de>>(value: &JsValue) -> Result<T, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    let text = JSON::stringify(value)
+        .map_err(|e| match e.dyn_ref::<js_sys::Error>() {
+            Some(e) => format!("cannot be read as JSON ({})", String::from(e.message())),
+            None => "cannot be read as JSON".into(),
+        })?
+        .as_string()
+        .ok_or("cannot be read as JSON (a function, or a symbol)")?;
+    T::deserialize(JsDeserializer(parse(&text)?)).map_err(|e| match e.path() {
+        path if path == "." => e.message().to_string(),
+        path => format!("{path}: {}", e.message()),
+    })
+}
+
 /// `clinic.json` read by the browser, for [`crate::config::resolve_read`].
 pub fn read_clinic_file(text: &str) -> FileRead {
     let value = parse(text).map_err(FileError::NotJson)?;

@@ -35,18 +35,27 @@ pub struct Boot {
     pub resume: Option<Resume>,
 }
 
-/// Reads `clinic.json`, the query, the rules file, the fragment and saved progress.
-pub async fn boot() -> Boot {
-    let query = query_pairs();
+/// The clinic's settings and rules, as a page of the finder reads them.
+pub struct Clinic {
+    /// `clinic.json`'s text, when it could be loaded.
+    pub file: Option<String>,
+    pub config: Config,
+    pub rules: Rules,
+}
+
+/// Reads `clinic.json` from the finder's folder `base` (empty on the finder's own page, which
+/// is in that folder), applies `query` over it, and loads the rules file it names. Each
+/// problem is a console message, and the default takes its place.
+pub async fn read_clinic(base: &str, query: &[(String, String)]) -> Clinic {
     let origin = window().map(|w| w.location().origin().unwrap_or_default()).unwrap_or_default();
-    let file = match fetch_text("clinic.json").await {
+    let file = match fetch_text(&resolve_url(base, "clinic.json")).await {
         Ok(text) => Some(text),
         Err(why) => {
             warn(&format!("treatment finder configuration: clinic.json {why}; using the defaults"));
             None
         }
     };
-    let (config, issues) = config::resolve_read(file.as_deref().map(json::read_clinic_file), &query, &origin);
+    let (config, issues) = config::resolve_read(file.as_deref().map(json::read_clinic_file), query, &origin);
     for issue in &issues {
         if issue.is_error {
             error(&issue.to_string());
@@ -57,13 +66,29 @@ pub async fn boot() -> Boot {
     let rules = match &config.rules_url {
         None => json::default_rules(),
         Some(url) => {
-            let loaded = fetch_text(url).await.and_then(|text| json::rules_from_json(&text).map_err(|e| e.to_string()));
+            let loaded = fetch_text(&resolve_url(base, url))
+                .await
+                .and_then(|text| json::rules_from_json(&text).map_err(|e| e.to_string()));
             loaded.unwrap_or_else(|why| {
                 error(&format!("treatment finder configuration: rules_url: {url:?}: {why}; using the built-in rules"));
                 json::default_rules()
             })
         }
     };
+    Clinic { file, config, rules }
+}
+
+/// `path` relative to `base` (a folder's URL); `path` itself when `base` is empty.
+fn resolve_url(base: &str, path: &str) -> String {
+    if base.is_empty() {
+        return path.to_string();
+    }
+    web_sys::Url::new_with_base(path, base).map(|url| url.href()).unwrap_or_else(|_| path.to_string())
+}
+
+/// Reads `clinic.json`, the query, the rules file, the fragment and saved progress.
+pub async fn boot() -> Boot {
+    let Clinic { config, rules, .. } = read_clinic("", &query_pairs()).await;
 
     let shared = share::decode(&fragment());
     let saved = load_saved();
