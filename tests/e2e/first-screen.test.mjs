@@ -360,3 +360,66 @@ test("a widget whose finder cannot open the visitor's saved answers shows the me
     await partner.close();
   }
 });
+
+test("in a widget, a lang change from the partner page before the finder starts keeps the visitor's ticks", async () => {
+  const partner = await servePages({
+    '/partner.html': `<!doctype html><html lang="fr"><body>
+      <script src="${suite.server.url}/embed.js" async></script>
+      <treatment-finder id="w"></treatment-finder></body></html>`,
+  });
+  const context = await newContext(suite.browser);
+  try {
+    const wasm = await holdWasm(context);
+    const page = await context.newPage();
+    await page.goto(`${partner.url}/partner.html`);
+    await wasm.asked;
+    const frame = await widgetFrame(page, '#w');
+    await waitForStep(frame, 1, 'fr');
+    await goal(frame, 'scars', 'fr').check();
+    const ready = page.evaluate(
+      () => new Promise((resolve) => document.getElementById('w').addEventListener('treatment-finder:ready', () => resolve(true))),
+    );
+    await page.locator('#w').evaluate((el) => el.setAttribute('lang', 'en'));
+    // The same iframe: nothing the visitor did is lost while the finder is on its way.
+    assert.ok(!frame.isDetached(), 'the iframe was kept');
+    assert.ok(await goal(frame, 'scars', 'fr').isChecked());
+
+    wasm.release();
+    assert.equal(await ready, true);
+    await takenOver(frame);
+    // Once started, the finder takes the new language, with the tick.
+    await waitForStep(frame, 1, 'en');
+    assert.ok(await goal(frame, 'scars').isChecked());
+  } finally {
+    await context.close();
+    await partner.close();
+  }
+});
+
+test('the first step reports its height only to an exact parent origin, never to "*"', async () => {
+  const pages = {};
+  const partner = await servePages(pages);
+  // The partner page's own origin, as embed.js passes it, and a wildcard.
+  pages['/partner.html'] = `<!doctype html><html><body>
+    <iframe id="star" src="${suite.server.url}/?embed=tfstar&parent_origin=*"></iframe>
+    <iframe id="exact" src="${suite.server.url}/?embed=tfexact&parent_origin=${encodeURIComponent(partner.url)}"></iframe></body></html>`;
+  const context = await newContext(suite.browser);
+  try {
+    const wasm = await holdWasm(context);
+    await context.addInitScript(() => {
+      if (window !== window.top) return;
+      window.__heard = [];
+      window.addEventListener('message', (e) => window.__heard.push(e.data.widget));
+    });
+    const page = await context.newPage();
+    await page.goto(`${partner.url}/partner.html`);
+    for (const id of ['#star', '#exact']) await waitForStep(page.frameLocator(id), 1);
+    // Both first steps are drawn while the WebAssembly is held; only first.js could speak.
+    await page.waitForFunction(() => window.__heard.includes('tfexact'));
+    assert.deepEqual([...new Set(await page.evaluate(() => window.__heard))], ['tfexact']);
+    wasm.release();
+  } finally {
+    await context.close();
+    await partner.close();
+  }
+});

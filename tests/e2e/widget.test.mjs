@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import {
   CASES,
   DIST,
+  RULES,
   SCREENING_IDS,
   UI,
   answerAboutYou,
@@ -453,6 +454,38 @@ test('removing a widget removes its iframe and its message listener; a new eleme
   });
 });
 
+test('a widget added hidden, with its attributes set just after, loads the finder once and is ready; shown, it takes its height', async () => {
+  await withPartner('/partner.html', async ({ page, requests }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    await page.evaluate(() => {
+      const el = document.createElement('treatment-finder');
+      el.id = 'finder-late';
+      el.hidden = true;
+      document.getElementById('host-box').append(el);
+      // As a framework does: the attributes come after the element is in the page.
+      el.setAttribute('lang', 'fr');
+      el.setAttribute('booking-url', 'https://book.example/late');
+    });
+    // Ready although hidden, so a partner page may wait for it to show the widget.
+    await waitForReady(page, ['finder-late']);
+    const loads = requests.all().filter((url) => url.startsWith(`${app.url}/?`) && !/embed=tf[12]-/.test(url));
+    assert.equal(loads.length, 1, `one load of the finder: ${loads.join(', ')}`);
+    const query = new URL(loads[0]).searchParams;
+    assert.equal(query.get('lang'), 'fr');
+    assert.equal(query.get('booking_url'), 'https://book.example/late');
+
+    // Shown where the visitor sees it (Chrome measures a cross-origin frame on screen only).
+    await page.locator('#finder-late').evaluate((el) => {
+      el.hidden = false;
+      el.scrollIntoView();
+    });
+    const frame = await widgetFrame(page, '#finder-late');
+    await waitForStep(page.frameLocator('#finder-late iframe'), 1, 'fr');
+    const height = await fittedHeight(frame);
+    assert.equal((await iframeHeights(page))['finder-late'], `${height}px`);
+  });
+});
+
 test('bad attributes are reported on the console, naming the attribute, and the widget works with safe defaults', async () => {
   await withPartner('/bad.html', async ({ page, log }) => {
     await waitForReady(page, ['finder-bad']);
@@ -708,6 +741,74 @@ test('mount() shows the whole finder in an element of the page and sends its eve
     await page.evaluate(() => window.__handle.destroy()); // a second destroy does nothing
     assert.equal(await page.locator('#result-summary').count(), 0);
   });
+});
+
+test("recommend() and mount() follow the clinic's clinic.json and rules file, name a wrong option's key, and survive options that throw", async () => {
+  // The clinic raised the minimum age to 25 in its own rules file, named by its clinic.json.
+  const rules = structuredClone(RULES);
+  rules.revision = 'clinic test 2026-11-24';
+  rules.settings.min_age.value = 25;
+  const clinic = { clinic_name: 'Clinique Éclat', booking_url: 'https://book.example/eclat', rules_url: 'clinic-rules.json' };
+  const context = await newContext(browser);
+  try {
+    await watchCsp(context);
+    await context.route(`${app.url}/clinic.json`, (route) => route.fulfill({ json: clinic }));
+    await context.route(`${app.url}/clinic-rules.json`, (route) => route.fulfill({ json: rules }));
+    const page = await context.newPage();
+    const log = collectConsole(page);
+    await page.goto(`${app.url}/api-demo.html`);
+    const young = { goals: ['hydration'], age: 23, screening: [], today: '2026-11-22' };
+    const rec = await page.evaluate(async (answers) => (await import('/finder-api.js')).recommend(answers), young);
+    assert.equal(rec.treatment, 'consult', "under the clinic's minimum age");
+    assert.equal(rec.rules_revision, rules.revision);
+
+    // Wrong types name the key; options whose reading throws give an Error, every time, and
+    // the engine still works after thousands of them.
+    const outcome = await page.evaluate(async (answers) => {
+      const { recommend } = await import('/finder-api.js');
+      const message = (options) => {
+        try {
+          recommend(answers, options);
+          return null;
+        } catch (e) {
+          return `${e instanceof Error}: ${e.message}`;
+        }
+      };
+      const wrongType = message({ lang: 5 });
+      const hostile = new Proxy({}, { ownKeys() { throw new Error('boom'); } });
+      const thrown = new Set();
+      for (let i = 0; i < 3000; i++) thrown.add(message(hostile));
+      return { wrongType, thrown: [...thrown], after: recommend(answers).treatment };
+    }, young);
+    assert.match(outcome.wrongType, /^true: recommend\(\): options: lang: invalid type: integer `5`, expected a string/);
+    assert.deepEqual(outcome.thrown, ['true: recommend(): options: cannot be read as JSON (boom)']);
+    assert.equal(outcome.after, 'consult');
+
+    // mount() with no settings shows the clinic's own, and its page's rules for its elements
+    // do not reach the finder.
+    await page.evaluate(async () => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('div { color: rgb(255, 0, 0) !important; padding: 30px; font-family: monospace; }');
+      document.adoptedStyleSheets = [sheet];
+      (await import('/finder-api.js')).mount(document.getElementById('finder'));
+    });
+    const heading = page.getByText('Clinique Éclat', { exact: true });
+    await heading.waitFor();
+    const styles = await heading.evaluate((el) => {
+      const host = el.getRootNode().host;
+      return { color: getComputedStyle(el).color, font: getComputedStyle(el).fontFamily, padding: getComputedStyle(host).paddingTop };
+    });
+    assert.notEqual(styles.color, 'rgb(255, 0, 0)');
+    assert.notEqual(styles.font, 'monospace');
+    assert.equal(styles.padding, '0px');
+    await completeQuiz(page, { ...PLAN.answers, age: 30 });
+    assert.equal(await page.getByRole('link', { name: UI.en.book }).getAttribute('href').then((h) => h.startsWith(clinic.booking_url)), true);
+    assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+    assert.deepEqual(log.errors(), [], 'console errors');
+    assert.deepEqual(log.pageErrors, [], 'uncaught errors');
+  } finally {
+    await context.close();
+  }
 });
 
 test('partner-demo.html, served from the finder origin with frame-src added, shows its French and English widgets despite its hostile stylesheet', async () => {
