@@ -3,8 +3,8 @@
 // www/embed.js and the engine's JSON contract (README.md); tests/e2e/widget.test.mjs checks
 // that finder-api.js exports exactly the functions declared here.
 //
-// To use it with TypeScript, save it beside your code as `finder-api.d.ts` (or map the URL
-// you import from to it with `paths`), and import from the finder's address:
+// To use it with TypeScript, save it beside your code and map the address you import from
+// to it with `paths` in tsconfig.json (`"/finder/finder-api.js": ["./treatment-finder.d.ts"]`):
 //   import { recommend, mount } from 'https://clinic.example/finder/finder-api.js';
 
 /** A language the finder speaks. */
@@ -36,7 +36,7 @@ export interface Answers {
   event_date?: IsoDate;
   /** Defaults to the visitor's date, so the plan has dates. */
   today?: IsoDate;
-  /** 0 to 120. */
+  /** A whole number, 0 to 120. */
   age: number;
   /** Defaults to `['face']`. */
   areas?: Area[];
@@ -99,16 +99,17 @@ export interface RecommendOptions {
 }
 
 /**
- * Runs the engine. Throws an `Error` whose message names the wrong field for malformed
- * answers (`invalid answers: goals[1]: unknown variant "tan", expected one of …`), or an
- * unknown option or language.
+ * Runs the engine with the clinic's rules (the rules file its `clinic.json` names, else the
+ * built-in ones). Throws an `Error` whose message names the wrong field for malformed
+ * answers (``invalid answers: goals[1]: unknown variant `tan`, expected one of …``), or an
+ * unknown option, a wrong option type or an unknown language.
  */
 export function recommend(answers: Answers, options?: RecommendOptions): Recommendation;
 
 /**
- * The settings of a mounted finder: the same names as the app's query parameters. A wrong
- * value is reported on the console and falls back to the clinic's default; an unknown
- * setting throws.
+ * The settings of a mounted finder, over the clinic's `clinic.json`: the same names as the
+ * app's query parameters. A wrong value is reported on the console and the clinic's setting
+ * applies; a value that is not a string, or an unknown setting, throws.
  */
 export interface MountConfig {
   /** `en` or `fr`; else the visitor's browser decides. */
