@@ -686,7 +686,7 @@ test('recommend() runs the engine from a page script on the finder origin; bad i
     assert.match((await thrown({ goals: [], screening: [] })).message, /^invalid answers: .*age/);
     assert.match((await thrown(null)).message, /^invalid answers: answers: must be a JSON object/);
     assert.match((await thrown(PLAN.answers, { lang: 'de' })).message, /lang: "de" is not a supported language/);
-    assert.match((await thrown(PLAN.answers, { langue: 'fr' })).message, /options: unknown field `langue`/);
+    assert.match((await thrown(PLAN.answers, { langue: 'fr' })).message, /options: langue: unknown field `langue`/);
 
     // finder-api.js exports exactly what treatment-finder.d.ts declares.
     const dts = await readFile(join(DIST, 'treatment-finder.d.ts'), 'utf8');
@@ -733,7 +733,7 @@ test('mount() shows the whole finder in an element of the page and sends its eve
         return e.message;
       }
     });
-    assert.match(problems, /config: unknown field `bookingUrl`/);
+    assert.match(problems, /config: bookingUrl: unknown field `bookingUrl`/);
     assert.ok(log.errors().some((e) => e.includes('mount(): config: accent:')), JSON.stringify(log.errors()));
 
     await page.evaluate(() => window.__handle.destroy());
