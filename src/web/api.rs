@@ -1,6 +1,7 @@
 //! The `#[wasm_bindgen]` exports: what `www/start.js` and `www/finder-api.js` call.
 //!
 //! - `startApp()` renders the finder into the page's body (the app's own page).
+//! - `loadClinic(base)` reads the clinic's `clinic.json` and rules file for the two below.
 //! - `recommend(answers, options)` runs the engine: the same answers and recommendation
 //!   JSON as the `recommend` command line, as plain JavaScript objects.
 //! - `mount(element, config, assets)` renders the whole finder into an element of another
