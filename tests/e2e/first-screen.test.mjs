@@ -50,6 +50,48 @@ const goal = (page, id, lang = 'en') => page.getByRole('checkbox', { name: goalL
 /** Resolves when the app has taken over the first screen (it removes it). */
 const takenOver = (page) => page.locator('#tf-first').waitFor({ state: 'detached' });
 
+/**
+ * Opens a French partner page (another origin) holding one widget, `#w`, with the
+ * WebAssembly held (`holdWasm`), and calls `fn({ page, frame, wasm })` once the finder has
+ * asked for it. `prepare(context)` runs first, e.g. to add an init script.
+ */
+async function withHeldWidget(fn, prepare = async () => {}) {
+  const partner = await servePages({
+    '/partner.html': `<!doctype html><html lang="fr"><body>
+      <script src="${suite.server.url}/embed.js" async></script>
+      <treatment-finder id="w"></treatment-finder></body></html>`,
+  });
+  const context = await newContext(suite.browser);
+  try {
+    await prepare(context);
+    const wasm = await holdWasm(context);
+    const page = await context.newPage();
+    await page.goto(`${partner.url}/partner.html`);
+    await wasm.asked;
+    await fn({ page, frame: await widgetFrame(page, '#w'), wasm });
+  } finally {
+    await context.close();
+    await partner.close();
+  }
+}
+
+/**
+ * Resolves to true when `#w` says it is ready. Call it while the WebAssembly is held: the
+ * app cannot be ready before, so listening then misses nothing.
+ */
+const readyEvent = (page) =>
+  page.evaluate(
+    () => new Promise((resolve) => document.getElementById('w').addEventListener('treatment-finder:ready', () => resolve(true))),
+  );
+
+/** The height of the iframe's document, and a wait until the partner page gave the iframe it. */
+const contentHeight = (frame) => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+const iframeTakes = (page, height) =>
+  page.waitForFunction(
+    (height) => document.getElementById('w').shadowRoot.querySelector('iframe').getBoundingClientRect().height === height,
+    height,
+  );
+
 test('before the WebAssembly arrives the first step can be answered, and the app carries on from it', async () => {
   const context = await newContext(suite.browser);
   try {
@@ -209,31 +251,14 @@ test('a shared link or saved progress shows no first step: the app opens them at
 });
 
 test('in a partner widget the first step shows in the iframe before the WebAssembly arrives', async () => {
-  const partner = await servePages({
-    '/partner.html': `<!doctype html><html lang="fr"><body>
-      <script src="${suite.server.url}/embed.js" async></script>
-      <treatment-finder id="w"></treatment-finder></body></html>`,
-  });
-  const context = await newContext(suite.browser);
-  try {
-    const wasm = await holdWasm(context);
-    const page = await context.newPage();
-    await page.goto(`${partner.url}/partner.html`);
-    await wasm.asked;
-    // The app cannot be ready while its WebAssembly is held, so listening now misses nothing.
-    const ready = page.evaluate(
-      () => new Promise((resolve) => document.getElementById('w').addEventListener('treatment-finder:ready', () => resolve(true))),
-    );
-    const frame = await widgetFrame(page, '#w');
+  await withHeldWidget(async ({ page, frame, wasm }) => {
+    const ready = readyEvent(page);
     await frame.locator('#tf-first').waitFor();
     await waitForStep(frame, 1, 'fr');
     // The iframe takes the first step's height (it starts at 600 px): no scroll bar of its own.
-    const contentHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    assert.ok(contentHeight > 600, `the first step is taller than the iframe's first height (${contentHeight} px)`);
-    await page.waitForFunction(
-      (height) => document.getElementById('w').shadowRoot.querySelector('iframe').getBoundingClientRect().height === height,
-      contentHeight,
-    );
+    const height = await contentHeight(frame);
+    assert.ok(height > 600, `the first step is taller than the iframe's first height (${height} px)`);
+    await iframeTakes(page, height);
     await goal(frame, 'fine_lines', 'fr').check();
 
     wasm.release();
@@ -242,10 +267,7 @@ test('in a partner widget the first step shows in the iframe before the WebAssem
     assert.ok(await goal(frame, 'fine_lines', 'fr').isChecked());
     await nextButton(frame, 'fr').click();
     await waitForStep(frame, 2, 'fr');
-  } finally {
-    await context.close();
-    await partner.close();
-  }
+  });
 });
 
 // The app's words for this (src/app/i18n.rs Key::CannotStart), as the page's templates hold them.
@@ -325,60 +347,30 @@ test('a browser without WebAssembly is told so; a shared link that cannot open i
 });
 
 test("a widget whose finder cannot open the visitor's saved answers shows the message alone, at its height", async () => {
-  const partner = await servePages({
-    '/partner.html': `<!doctype html><html lang="fr"><body>
-      <script src="${suite.server.url}/embed.js" async></script>
-      <treatment-finder id="w"></treatment-finder></body></html>`,
-  });
-  const context = await newContext(suite.browser);
-  try {
-    // Progress saved in the finder's origin earlier: no first step is shown, as the app was
-    // to open it at its own step (src/draft.rs STORAGE_KEY; first.js only asks if it is there).
-    const finderOrigin = new URL(suite.server.url).origin;
-    await context.addInitScript((origin) => {
+  // Progress saved in the finder's origin earlier: no first step is shown, as the app was
+  // to open it at its own step (src/draft.rs STORAGE_KEY; first.js only asks if it is there).
+  const savedProgress = (context) =>
+    context.addInitScript((origin) => {
       if (location.origin === origin) localStorage.setItem('treatment-finder:v1', '{}');
-    }, finderOrigin);
-    const wasm = await holdWasm(context);
-    const page = await context.newPage();
-    await page.goto(`${partner.url}/partner.html`);
-    await wasm.asked;
-    const frame = await widgetFrame(page, '#w');
+    }, new URL(suite.server.url).origin);
+  await withHeldWidget(async ({ page, frame, wasm }) => {
     wasm.fail();
     const alert = frame.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.textContent(), CANNOT_START.fr);
     assert.equal(await frame.locator('#tf-first, .app').count(), 0);
     // The iframe leaves its first height (600 px) for the message's: no empty space below it.
-    const contentHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    assert.ok(contentHeight < 300, `the message alone is short (${contentHeight} px)`);
-    await page.waitForFunction(
-      (height) => document.getElementById('w').shadowRoot.querySelector('iframe').getBoundingClientRect().height === height,
-      contentHeight,
-    );
-  } finally {
-    await context.close();
-    await partner.close();
-  }
+    const height = await contentHeight(frame);
+    assert.ok(height < 300, `the message alone is short (${height} px)`);
+    await iframeTakes(page, height);
+  }, savedProgress);
 });
 
 test("in a widget, a lang change from the partner page before the finder starts keeps the visitor's ticks", async () => {
-  const partner = await servePages({
-    '/partner.html': `<!doctype html><html lang="fr"><body>
-      <script src="${suite.server.url}/embed.js" async></script>
-      <treatment-finder id="w"></treatment-finder></body></html>`,
-  });
-  const context = await newContext(suite.browser);
-  try {
-    const wasm = await holdWasm(context);
-    const page = await context.newPage();
-    await page.goto(`${partner.url}/partner.html`);
-    await wasm.asked;
-    const frame = await widgetFrame(page, '#w');
+  await withHeldWidget(async ({ page, frame, wasm }) => {
     await waitForStep(frame, 1, 'fr');
     await goal(frame, 'scars', 'fr').check();
-    const ready = page.evaluate(
-      () => new Promise((resolve) => document.getElementById('w').addEventListener('treatment-finder:ready', () => resolve(true))),
-    );
+    const ready = readyEvent(page);
     await page.locator('#w').evaluate((el) => el.setAttribute('lang', 'en'));
     // The same iframe: nothing the visitor did is lost while the finder is on its way.
     assert.ok(!frame.isDetached(), 'the iframe was kept');
@@ -390,10 +382,7 @@ test("in a widget, a lang change from the partner page before the finder starts 
     // Once started, the finder takes the new language, with the tick.
     await waitForStep(frame, 1, 'en');
     assert.ok(await goal(frame, 'scars').isChecked());
-  } finally {
-    await context.close();
-    await partner.close();
-  }
+  });
 });
 
 test('the first step reports its height only to an exact parent origin, never to "*"', async () => {
