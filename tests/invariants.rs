@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use treatment_finder::engine::{
-    recommend, rule_texts, Answers, Area, Date, Downtime, Goal, Lang, Recommendation, Rules,
+    longest_consults, recommend, rule_texts, Answers, Area, Date, Downtime, Goal, Lang, Recommendation, Rules,
     Screening, Treatment, TreatmentKind,
 };
 
@@ -27,6 +27,7 @@ fn every_combination_keeps_the_safety_promises() {
     let s = &rules.settings;
     let buffer = s.event_buffer_days.value;
     let first_day = today.add_days(s.first_session_after_days.value);
+    let longest = Longest::of(&rules);
     let mut checked = 0u64;
     let downtimes: Vec<Option<Downtime>> =
         std::iter::once(None).chain(Downtime::ALL.into_iter().map(Some)).collect();
@@ -63,6 +64,7 @@ fn every_combination_keeps_the_safety_promises() {
                         );
                         for rec in [&en, &fr] {
                             check(&answers, rec, &why, buffer, first_day, &rules);
+                            longest.check(rec, &why);
                         }
                         checked += 1;
                     }
@@ -83,6 +85,7 @@ fn every_set_of_health_answers_means_see_a_practitioner_first() {
     let today = Date::parse("2026-11-22").unwrap();
     let first_day = today.add_days(rules.settings.first_session_after_days.value);
     let buffer = rules.settings.event_buffer_days.value;
+    let longest = Longest::of(&rules);
     let mut checked = 0u64;
     for screening_mask in 0u32..(1 << Screening::ALL.len()) {
         let screening: Vec<Screening> = Screening::ALL
@@ -108,6 +111,7 @@ fn every_set_of_health_answers_means_see_a_practitioner_first() {
                     };
                     let rec = recommend(&answers, &rules, Lang::En).expect("valid answers");
                     check(&answers, &rec, &format!("{answers:?}"), buffer, first_day, &rules);
+                    longest.check(&rec, &format!("{answers:?}"));
                     checked += 1;
                 }
             }
@@ -115,6 +119,85 @@ fn every_set_of_health_answers_means_see_a_practitioner_first() {
     }
     println!("checked {checked} combinations of health answers, goals, areas and ages");
     assert_eq!(checked, 128 * 512 * 2 * 2);
+}
+
+/// The longest consult results in each language (`longest_consults`): a partner's widget pads
+/// every consult result to the tallest of them, so each consult must fit inside one.
+struct Longest([Vec<Recommendation>; 2]);
+
+impl Longest {
+    fn of(rules: &Rules) -> Longest {
+        Longest(Lang::ALL.map(|lang| longest_consults(rules, lang)))
+    }
+
+    /// A consult's reasons and warnings are all in one of the longest consults (same rule or
+    /// code, same text once numbers are set aside: the age in "At 17, ..." may be shorter).
+    fn check(&self, rec: &Recommendation, why: &str) {
+        if rec.treatment != Treatment::Consult {
+            return;
+        }
+        let longest = &self.0[usize::from(rec.lang == Lang::Fr)];
+        assert!(!longest.is_empty(), "{why}: no longest consult to pad to");
+        let digits = |t: &str| t.split(|c: char| c.is_ascii_digit()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("#");
+        let fits = |big: &Recommendation| {
+            rec.reasons.iter().all(|r| big.reasons.iter().any(|b| b.rule == r.rule && digits(&b.text) == digits(&r.text)))
+                && rec.warnings.iter().all(|w| big.warnings.iter().any(|b| b.code == w.code && b.text == w.text))
+        };
+        assert!(longest.iter().any(fits), "{why}: a consult longer than every longest consult: {rec:?}");
+    }
+}
+
+/// With rules that leave some goals no treatment (a goal without a rule, microneedling goals
+/// without an alternative, a screening item without a rule), every consult still fits in one
+/// of the longest.
+#[test]
+fn every_consult_fits_in_one_of_the_longest_even_when_rules_leave_no_treatment() {
+    let mut rules = Rules::default_rules();
+    rules.goals.retain(|g| g.goal != Goal::Pores);
+    for g in rules.goals.iter_mut().filter(|g| matches!(g.goal, Goal::Texture | Goal::Scars)) {
+        g.alternative = None;
+    }
+    rules.screening.retain(|s| s.item != Screening::KeloidScarring);
+    let longest = Longest::of(&rules);
+    let today = Date::parse("2026-11-22").unwrap();
+    let mut consults = std::collections::BTreeSet::new();
+    for goal_mask in 0u32..(1 << Goal::ALL.len()) {
+        let goals: Vec<Goal> =
+            Goal::ALL.iter().enumerate().filter(|(i, _)| goal_mask & (1 << i) != 0).map(|(_, g)| *g).collect();
+        for screening in screening_sets() {
+            for downtime in [None, Some(Downtime::None), Some(Downtime::AWeek)] {
+                for age in [0, 9, 17, 18, 21, 22, 40] {
+                    let answers = Answers {
+                        goals: goals.clone(),
+                        event_date: goals.contains(&Goal::Event).then(|| today.add_days(40)),
+                        today: Some(today),
+                        age,
+                        areas: vec![Area::Face],
+                        downtime,
+                        screening: screening.clone(),
+                    };
+                    for lang in Lang::ALL {
+                        let rec = recommend(&answers, &rules, lang).expect("valid answers");
+                        longest.check(&rec, &format!("{answers:?}"));
+                        if rec.treatment == Treatment::Consult {
+                            let last = rec.reasons.last().map(|r| r.rule.clone()).unwrap_or_default();
+                            consults.insert((last, rec.warnings.iter().map(|w| w.code.clone()).collect::<Vec<_>>()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Each way to a consult was tried: health, age, no goals, no treatment left (with the
+    // goal without a rule warned about).
+    let reached: Vec<&str> = consults.iter().map(|(rule, _)| rule.as_str()).collect();
+    for way in ["screening.autoimmune_or_immunosuppressed", "age.under_min", "goals.none", "goals.no_treatment_left"] {
+        assert!(reached.contains(&way), "no consult ends with {way}: {reached:?}");
+    }
+    assert!(
+        consults.iter().any(|(rule, warnings)| rule == "goals.no_treatment_left" && warnings.contains(&"goal_without_rule".to_string())),
+        "no consult for a goal without a rule: {consults:?}"
+    );
 }
 
 fn check(a: &Answers, rec: &Recommendation, why: &str, buffer: i64, first_day: Date, rules: &Rules) {

@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::config::Config;
 use crate::draft::{Draft, Field, Resume, Saved, Step};
 use crate::embed::Event;
-use crate::engine::{recommend, Date, Lang, Rules, Treatment};
+use crate::engine::{longest_consults, recommend, Date, Lang, Recommendation, Rules, Treatment};
 use crate::share::{self, Shared};
 use crate::web;
 use first_screen::FirstScreen;
@@ -58,9 +58,12 @@ pub struct AppProps {
 /// Where the app is rendered.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Placement {
-    /// The whole page: the app's own page, or the iframe of an embedded widget.
+    /// The whole page: the app's own page.
     #[default]
     Page,
+    /// The whole page of a partner's widget iframe. The partner page sees the iframe's
+    /// height, so every consult result is drawn as tall as the longest one (`ResultView`).
+    Widget,
     /// An element of another page (`mount()` in the JavaScript API). The page's title,
     /// language and address are left alone, and "Copy link" links to the finder's own page.
     Element { app_url: Rc<str> },
@@ -121,7 +124,7 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    let owns_page = props.placement == Placement::Page;
+    let owns_page = !matches!(props.placement, Placement::Element { .. });
     use_effect_with(state.lang, move |lang| {
         if owns_page {
             web::set_document_lang(*lang, t(*lang, Key::AppTitle));
@@ -234,7 +237,7 @@ pub fn app(props: &AppProps) -> Html {
                 Callback::from(move |()| {
                     let fragment = share::encode(&Shared::from_draft(&state.draft, state.lang));
                     let link = match &placement {
-                        Placement::Page => web::link_with_fragment(&fragment),
+                        Placement::Page | Placement::Widget => web::link_with_fragment(&fragment),
                         Placement::Element { app_url } => format!("{}#{fragment}", app_url.split('#').next().unwrap_or_default()),
                     };
                     let state = state.clone();
@@ -272,10 +275,17 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 })
             };
+            let longest: Rc<[Recommendation]> = match &rec {
+                Some(rec) if rec.treatment == Treatment::Consult && props.placement == Placement::Widget => {
+                    longest_consults(&props.rules, lang).into()
+                }
+                _ => Rc::new([]),
+            };
             html! {
                 <ResultView
                     lang={lang}
                     rec={rec}
+                    longest={longest}
                     onbook={onbook}
                     oncalendar={oncalendar}
                     onprint={Callback::from(|()| web::print())}
@@ -347,6 +357,7 @@ pub fn start() {
             Callback::from(move |treatment| bridge.post(event(treatment)))
         };
         props.onresult = to_partner(|treatment| Event::Result { treatment });
+        props.placement = Placement::Widget;
         props.onbook = to_partner(|treatment| Event::Book { treatment });
         let app = RefCell::new(yew::Renderer::<App>::with_props(props.clone()).render());
         bridge.start(move |lang| app.borrow_mut().update(AppProps { lang: Some(lang), ..props.clone() }));

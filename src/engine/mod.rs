@@ -17,7 +17,7 @@ pub use answers::{Answers, Area, Downtime, Goal, Screening, LAST_YEAR, MAX_AGE};
 pub use date::Date;
 pub use error::EngineError;
 pub use lint::texts as rule_texts;
-pub use recommend::recommend;
+pub use recommend::{longest_consults, recommend};
 pub use rules::{
     AftercareRule, AgeSchedule, Alternative, Cited, CitedRange, Finding, GoalRule, LintReport,
     Messages, Range, Rules, ScreeningRule, Setting, Settings, Text, TreatmentRules, Treatments,

@@ -49,6 +49,48 @@ pub fn recommend(answers: &Answers, rules: &Rules, lang: Lang) -> Result<Recomme
     })
 }
 
+/// The longest consult results these rules can give, one for each way to a consult: every
+/// health-screen item with an age under the minimum; no goals; and every goal that only
+/// microneedling answers (or that has no rule), blocked by age or by the wish for no redness.
+///
+/// Every consult result lists some of the reasons and warnings of one of these, so none is
+/// longer than the longest of them. A partner's widget pads each consult result to that
+/// height (`web::embed`), so the partner page cannot tell from the iframe's height why a
+/// practitioner should see the visitor first.
+pub fn longest_consults(rules: &Rules, lang: Lang) -> Vec<Recommendation> {
+    let s = &rules.settings;
+    let clamp = |age: i64| age.clamp(0, super::MAX_AGE);
+    let adult = clamp(s.min_age.value.max(s.microneedling_min_age.value));
+    // Goals no treatment is left for once microneedling is out.
+    let micro_only: Vec<Goal> = Goal::ALL
+        .into_iter()
+        .filter(|g| match rules.goal_rule(*g) {
+            None => true,
+            Some(rule) => rule.treatment == TreatmentKind::Microneedling && rule.alternative.is_none(),
+        })
+        .collect();
+    let event_date = micro_only.contains(&Goal::Event).then(|| super::Date::from_unix_days(0));
+    let answers = |goals: Vec<Goal>, age: i64, downtime: Option<Downtime>, screening: Vec<Screening>| Answers {
+        goals,
+        event_date,
+        today: None,
+        age,
+        areas: vec![],
+        downtime,
+        screening,
+    };
+    [
+        answers(vec![], clamp(s.min_age.value - 1), None, Screening::ALL.to_vec()),
+        answers(vec![], adult, None, vec![]),
+        answers(micro_only.clone(), clamp(s.microneedling_min_age.value - 1).max(s.min_age.value), None, vec![]),
+        answers(micro_only, adult, Some(Downtime::None), vec![]),
+    ]
+    .iter()
+    .filter_map(|a| recommend(a, rules, lang).ok())
+    .filter(|rec| rec.treatment == Treatment::Consult)
+    .collect()
+}
+
 struct Builder<'a> {
     rules: &'a Rules,
     lang: Lang,

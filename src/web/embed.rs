@@ -14,7 +14,7 @@ use gloo::events::EventListener;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, MutationObserver, MutationObserverInit, ResizeObserver, Window};
+use web_sys::{Document, HtmlElement, MessageEvent, MutationObserver, MutationObserverInit, ResizeObserver, Window};
 
 use crate::embed::{Command, Embed, Event, Incoming};
 use crate::engine::Lang;
@@ -68,18 +68,27 @@ impl Bridge {
 
     /// Says `ready` once, then measures the document after each change of the DOM (a
     /// MutationObserver) and of the iframe's width (a ResizeObserver), and posts its height
-    /// when it changed. The MutationObserver matters: Chrome runs no ResizeObserver in a
+    /// when it changed. A consult result is first padded to the height of the longest
+    /// consult ([`even_padding`]): the height says nothing of why a practitioner comes first. The MutationObserver matters: Chrome runs no ResizeObserver in a
     /// cross-origin frame that is off screen, and a widget further down the page must still
     /// get its height. A hidden widget (height 0) is ready too, so a partner page may wait
     /// for `ready` to show it; its height follows when it is shown.
     fn observe_height(self: &Rc<Self>) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Some(html) = document.document_element() else { return };
+        let Some(html) = document.document_element().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
         let report = {
             let (bridge, html, last, ready) = (Rc::clone(self), html.clone(), Cell::new(0u32), Cell::new(false));
+            let padded = Cell::new(0);
             Closure::<dyn FnMut()>::new(move || {
                 if !ready.replace(true) {
                     bridge.post(Event::Ready);
+                }
+                let pad = even_padding(&document);
+                if padded.replace(pad) != pad {
+                    // Exact: layout sizes are multiples of 1/64 px, so every consult's
+                    // document ends up exactly as tall as the longest one's. (In 64ths:
+                    // formatting an f64 would add 10 KB to the WebAssembly.)
+                    let _ = html.style().set_property("padding-bottom", &format!("calc({pad}px / 64)"));
                 }
                 let height = html.get_bounding_client_rect().height().ceil() as u32;
                 if height == 0 || last.replace(height) == height {
@@ -125,5 +134,17 @@ impl Bridge {
             }
         })
         .forget();
+    }
+}
+
+/// How far to pad the page so that a consult result is as tall as the longest consult: the
+/// invisible longest consults (`[data-even-sizer]`, drawn by `ResultView` in a widget) less
+/// the visitor's own reasons (`[data-even-block]`, which holds them). 0 on any other screen.
+/// In 64ths of a CSS pixel, the unit of layout.
+fn even_padding(document: &Document) -> i64 {
+    let height = |selector| document.query_selector(selector).ok().flatten().map(|e| e.get_bounding_client_rect().height());
+    match (height("[data-even-block]"), height("[data-even-sizer]")) {
+        (Some(block), Some(sizer)) => ((sizer - block) * 64.0).round().max(0.0) as i64,
+        _ => 0,
     }
 }

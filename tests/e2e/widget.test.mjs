@@ -302,6 +302,43 @@ test('each iframe takes the height of its content as the steps change, and never
   });
 });
 
+test("every consult result is as tall as the longest one, so the partner page cannot tell from the iframe's height why a practitioner comes first", async () => {
+  // Under the minimum age, one health item, two, and every item at 17, on a phone.
+  const consults = [
+    { goals: ['hydration'], age: 16, screening: [] },
+    { goals: ['hydration'], age: 40, screening: ['pregnant_or_breastfeeding'] },
+    { goals: ['texture', 'hydration'], age: 40, screening: ['blood_thinners', 'keloid_scarring'] },
+    { goals: ['hydration'], age: 17, screening: SCREENING_IDS },
+  ];
+  const reasonText = (item) => RULES.screening.find((s) => s.item === item).reason.text.en;
+  await withPartner('/partner.html', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const en = page.frameLocator('#finder-en iframe');
+    const frame = await widgetFrame(page, '#finder-en');
+    const heights = [];
+    for (const answers of consults) {
+      await completeQuiz(en, answers);
+      assert.equal(await summary(en), summaryText('consult'));
+      // The visitor sees their own reasons, and only those.
+      const expected = SCREENING_IDS.filter((s) => answers.screening.includes(s)).map((s) => `screening.${s}`);
+      if (answers.age < RULES.settings.min_age.value) expected.push('age.under_min');
+      const shown = await frame.evaluate(() => [...document.querySelectorAll('[data-rule]')].map((li) => li.dataset.rule));
+      assert.deepEqual(shown, expected, 'the reasons listed');
+      const text = await frame.evaluate(() => document.querySelector('.result').innerText);
+      for (const item of SCREENING_IDS) {
+        assert.equal(text.includes(reasonText(item)), answers.screening.includes(item), `the reason for ${item} on screen`);
+      }
+      const height = await fittedHeight(frame);
+      assert.equal((await iframeHeights(page))['finder-en'], `${height}px`, "the partner page's iframe height");
+      heights.push(height);
+      await en.getByRole('button', { name: UI.en.startOver, exact: true }).click();
+      await waitForStep(en, 1);
+    }
+    assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the four consults: ${heights.join(', ')} px`);
+  });
+});
+
 test("messages from another origin, another frame, or off the schema are ignored: no event, no resize", async () => {
   await withPartner('/partner.html', async ({ page }) => {
     await waitForReady(page, ['finder-fr', 'finder-en']);

@@ -7,7 +7,7 @@ use crate::app::i18n::{self, t, Key};
 use crate::app::state::CopyState;
 use crate::config::{booking_href, Config};
 use crate::draft::Step;
-use crate::engine::{Date, Lang, Reason, Recommendation, Treatment};
+use crate::engine::{Date, Lang, Reason, Recommendation, Treatment, Warning};
 use crate::ics::{self, CalendarInfo, Session, UtcTime};
 
 #[derive(Clone, PartialEq, Properties)]
@@ -25,6 +25,12 @@ pub struct ResultViewProps {
     /// The visitor followed the Book link (it still opens).
     #[prop_or_default]
     pub onbook: Callback<()>,
+    /// In a partner's widget, the longest consults the rules can give
+    /// (`engine::longest_consults`): a consult result draws them, invisible, under its own
+    /// reasons, and the bridge (`web::embed`) pads the page by the difference, so that every
+    /// consult is as tall as the longest and the iframe's height does not tell why.
+    #[prop_or_default]
+    pub longest: Rc<[Recommendation]>,
 }
 
 /// One line of the timeline.
@@ -103,7 +109,20 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         html! {
             <>
                 <p>{ t(lang, Key::ConsultIntro) }</p>
-                <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r)) }</ul>
+                <div class="consult-why" data-even-block="">
+                    <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, true)) }</ul>
+                    { warnings(lang, &rec.warnings, true) }
+                    if !props.longest.is_empty() {
+                        <div class="even-sizer" aria-hidden="true" data-even-sizer="">
+                            { for props.longest.iter().map(|longest| html! {
+                                <div>
+                                    <ul class="reasons">{ for longest.reasons.iter().map(|r| reason(lang, r, false)) }</ul>
+                                    { warnings(lang, &longest.warnings, false) }
+                                </div>
+                            }) }
+                        </div>
+                    }
+                </div>
                 <section class="contact" aria-labelledby="contact-heading">
                     <h3 id="contact-heading">{ t(lang, Key::ContactTitle) }</h3>
                     <p>{ contact }</p>
@@ -115,7 +134,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             <>
                 <section aria-labelledby="why-heading">
                     <h3 id="why-heading">{ t(lang, Key::WhyTitle) }</h3>
-                    <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r)) }</ul>
+                    <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, true)) }</ul>
                 </section>
                 <section aria-labelledby="plan-heading">
                     <h3 id="plan-heading">{ t(lang, Key::PlanTitle) }</h3>
@@ -164,12 +183,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 { rec.summary.clone() }
             </h2>
             { body }
-            if !rec.warnings.is_empty() {
-                <section aria-labelledby="warnings-heading" class="warnings">
-                    <h3 id="warnings-heading">{ t(lang, Key::WarningsTitle) }</h3>
-                    <ul>{ for rec.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ w.text.clone() }</li> }) }</ul>
-                </section>
-            }
+            if !consult { { warnings(lang, &rec.warnings, true) } }
             <p class="disclaimer">{ rec.disclaimer.clone() }</p>
             <p class="revision">{ t(lang, Key::RulesRevision) }{ " " }{ rec.rules_revision.clone() }</p>
 
@@ -219,12 +233,27 @@ pub fn result_view(props: &ResultViewProps) -> Html {
     }
 }
 
-/// A reason and its sources: short titles, with the source file name in `title`.
-fn reason(lang: Lang, r: &Reason) -> Html {
+/// The warnings, if any, under their heading. `shown` is false for the invisible copies that
+/// only size a consult (no id, no data attribute).
+fn warnings(lang: Lang, list: &[Warning], shown: bool) -> Html {
+    if list.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section aria-labelledby={shown.then_some("warnings-heading")} class="warnings">
+            <h3 id={shown.then_some("warnings-heading")}>{ t(lang, Key::WarningsTitle) }</h3>
+            <ul>{ for list.iter().map(|w| html! { <li data-code={shown.then(|| w.code.clone())}>{ w.text.clone() }</li> }) }</ul>
+        </section>
+    }
+}
+
+/// A reason and its sources: short titles, with the source file name in `title`. `shown` as
+/// for [`warnings`].
+fn reason(lang: Lang, r: &Reason, shown: bool) -> Html {
     let sources: Vec<&str> = r.source.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
     let label = if sources.len() > 1 { t(lang, Key::Sources) } else { t(lang, Key::Source) };
     html! {
-        <li data-rule={r.rule.clone()}>
+        <li data-rule={shown.then(|| r.rule.clone())}>
             <span class="reason-text">{ r.text.clone() }</span>
             if !sources.is_empty() {
                 <small class="source">
