@@ -46,10 +46,12 @@
 
   // `!important` in a shadow root's :host rule wins over any rule of the page, even an
   // `!important` one, so `* { all: unset }` or `treatment-finder { display: none }` cannot
-  // hide or shrink the widget (the `hidden` attribute still can). The iframe's own rule
-  // resets the properties it would inherit from the page (visibility, pointer-events…).
+  // hide or shrink the widget (the `hidden` attribute still can). In a flex row the widget
+  // takes the room its neighbours leave (else it would be the iframe's default 300 px);
+  // the page may size it otherwise. The iframe's own rule resets the properties it would
+  // inherit from the page (visibility, pointer-events…).
   const CSS = `
-    :host { display: block !important; }
+    :host { display: block !important; flex-grow: 1; }
     :host([hidden]) { display: none !important; }
     iframe {
       all: initial;

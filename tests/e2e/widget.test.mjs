@@ -92,6 +92,13 @@ before(async () => {
       '/bad.html': partnerPage(
         '<treatment-finder id="finder-bad" lang="de" booking-url="javascript:alert(1)" accent="red"></treatment-finder>',
       ),
+      // The widget beside a sidebar in a flex row, as in many page layouts.
+      '/flex.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Salon</title>
+          <script src="${app.url}/embed.js" async></script></head>
+          <body style="margin: 0"><div id="row" style="display: flex; gap: 20px; width: 900px">
+            <aside style="width: 200px">Our services</aside>
+            <treatment-finder id="finder-row" lang="en"></treatment-finder>
+          </div></body></html>`,
       // No style allowed at all, and no lang attribute on the element.
       '/no-style.html': {
         html: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title>
@@ -299,6 +306,16 @@ test('each iframe takes the height of its content as the steps change, and never
     assert.equal(host['finder-en'], `${heights[3]}px`, "the partner page's iframe height");
     // The French widget, further down the page and never scrolled to, still got its height.
     assert.equal(host['finder-fr'], `${await fittedHeight(await widgetFrame(page, '#finder-fr'))}px`);
+  });
+});
+
+test('in a flex row beside a sidebar, the widget takes the room left (not the 300 px of a bare iframe)', async () => {
+  await withPartner('/flex.html', async ({ page }) => {
+    await waitForReady(page, ['finder-row']);
+    const width = await page.evaluate(() => document.querySelector('#finder-row').shadowRoot.querySelector('iframe').getBoundingClientRect().width);
+    assert.equal(width, 900 - 200 - 20, "the iframe's width");
+    const frame = await widgetFrame(page, '#finder-row');
+    await fittedHeight(frame);
   });
 });
 
