@@ -12,8 +12,9 @@
 //! { "protocol": "treatment-finder", "version": 1, "widget": "tf1-9c2e4a", "type": "book", "treatment": "both" }
 //! { "protocol": "treatment-finder", "version": 1, "widget": "tf1-9c2e4a", "type": "lang", "lang": "fr" }
 //! ```
-//! The first four go from the app to the partner page; `lang` goes from the loader to the
-//! app (the element's `lang` attribute changed).
+//! The first four go from the app to the partner page. `lang` goes both ways: from the
+//! loader, the element's `lang` attribute changed; from the app, the language it now speaks
+//! (the visitor switched, or the page asked), so the loader titles the iframe in it.
 
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +111,8 @@ pub enum Event {
     Result { treatment: Treatment },
     /// The visitor followed the Book link for this treatment.
     Book { treatment: Treatment },
+    /// The finder speaks `lang` (at first, and after each switch).
+    Lang { lang: Lang },
 }
 
 /// A message from the loader, as received. Unknown fields are refused, so a message that
@@ -258,6 +261,7 @@ mod tests {
             (Event::Resize { height: 812 }, format!(r#"{{{head},"type":"resize","height":812}}"#)),
             (Event::Result { treatment: Treatment::Both }, format!(r#"{{{head},"type":"result","treatment":"both"}}"#)),
             (Event::Book { treatment: Treatment::Consult }, format!(r#"{{{head},"type":"book","treatment":"consult"}}"#)),
+            (Event::Lang { lang: Lang::Fr }, format!(r#"{{{head},"type":"lang","lang":"fr"}}"#)),
         ] {
             assert_eq!(json(event), serde_json::from_str::<serde_json::Value>(&expected).unwrap());
         }

@@ -47,6 +47,7 @@ fn props() -> AppProps {
         first_screen: None,
         onresult: Default::default(),
         onbook: Default::default(),
+        onlang: Default::default(),
         placement: Default::default(),
     }
 }
@@ -592,7 +593,7 @@ fn a_clinic_file_costs_only_its_wrong_settings_in_the_browser_too() {
 }
 
 #[wasm_bindgen_test]
-async fn the_result_and_the_book_link_are_reported_with_the_treatment_only() {
+async fn the_result_the_book_link_and_the_language_are_reported_without_answers() {
     use std::cell::RefCell;
     use treatment_finder::engine::Treatment;
 
@@ -602,7 +603,13 @@ async fn the_result_and_the_book_link_are_reported_with_the_treatment_only() {
         let list = Rc::clone(list);
         yew::Callback::from(move |t| list.borrow_mut().push(t))
     };
-    let page = render(AppProps { onresult: record(&results), onbook: record(&books), ..props() }).await;
+    let langs = Rc::new(RefCell::new(Vec::new()));
+    let onlang = {
+        let langs = Rc::clone(&langs);
+        yew::Callback::from(move |l| langs.borrow_mut().push(l))
+    };
+    let page = render(AppProps { onresult: record(&results), onbook: record(&books), onlang, ..props() }).await;
+    assert_eq!(*langs.borrow(), [Lang::En], "the language at first");
     page.answer(&[Goal::Hydration], "30", &[]).await;
     assert_eq!(*results.borrow(), [Treatment::Mesotherapy]);
     assert!(books.borrow().is_empty());
@@ -621,4 +628,5 @@ async fn the_result_and_the_book_link_are_reported_with_the_treatment_only() {
     page.click(".lang-toggle").await;
     assert_eq!(page.text("main > h1"), "Trouver mon traitement");
     assert_eq!(*results.borrow(), [Treatment::Mesotherapy, Treatment::Mesotherapy]);
+    assert_eq!(*langs.borrow(), [Lang::En, Lang::Fr], "the language after the switch");
 }

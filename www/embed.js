@@ -42,6 +42,7 @@
     resize: ['protocol', 'version', 'widget', 'type', 'height'],
     result: ['protocol', 'version', 'widget', 'type', 'treatment'],
     book: ['protocol', 'version', 'widget', 'type', 'treatment'],
+    lang: ['protocol', 'version', 'widget', 'type', 'lang'],
   };
 
   // `!important` in a shadow root's :host rule wins over any rule of the page, even an
@@ -220,6 +221,7 @@
 
       const iframe = document.createElement('iframe');
       iframe.title = TITLES[query.lang || 'en'];
+      if (query.lang) iframe.lang = query.lang;
       // Scripts, its own origin's storage, its forms (the steps are forms, which it never
       // sends: its CSP has form-action 'none'), new tabs (Book), downloads (a calendar
       // file), printing; not navigating this page.
@@ -266,6 +268,10 @@
         case 'book':
           this.#emit(message.type, Object.freeze({ treatment: message.treatment }));
           break;
+        case 'lang':
+          // The finder's language (the visitor may switch it): its title follows.
+          this.#title(message.lang);
+          break;
       }
     }
 
@@ -279,7 +285,14 @@
       if (m.protocol !== PROTOCOL || m.version !== VERSION || m.widget !== this.#id) return false;
       if (m.type === 'resize') return Number.isInteger(m.height) && m.height >= 0 && m.height <= MAX_HEIGHT;
       if (m.type === 'result' || m.type === 'book') return TREATMENTS.includes(m.treatment);
+      if (m.type === 'lang') return Object.hasOwn(TITLES, m.lang);
       return true;
+    }
+
+    /** Names the iframe for assistive technology, in the finder's language. */
+    #title(lang) {
+      this.#iframe.title = TITLES[lang];
+      this.#iframe.lang = lang;
     }
 
     #emit(type, detail) {
@@ -290,7 +303,7 @@
     #sendLang() {
       const lang = chosenLanguage(this);
       if (!lang) return;
-      this.#iframe.title = TITLES[lang];
+      this.#title(lang);
       const message = { protocol: PROTOCOL, version: VERSION, widget: this.#id, type: 'lang', lang };
       this.#iframe.contentWindow.postMessage(message, APP.origin);
     }

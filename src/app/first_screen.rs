@@ -75,6 +75,7 @@ mod host {
             first_screen: None,
             onresult: Default::default(),
             onbook: Default::default(),
+            onlang: Default::default(),
             placement: Default::default(),
         };
         let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(false);

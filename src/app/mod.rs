@@ -51,6 +51,9 @@ pub struct AppProps {
     /// Called when the visitor follows the Book link.
     #[prop_or_default]
     pub onbook: Callback<Treatment>,
+    /// Called with the language the app speaks, at first and after each switch.
+    #[prop_or_default]
+    pub onlang: Callback<Lang>,
     #[prop_or_default]
     pub placement: Placement,
 }
@@ -125,11 +128,15 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let owns_page = !matches!(props.placement, Placement::Element { .. });
-    use_effect_with(state.lang, move |lang| {
-        if owns_page {
-            web::set_document_lang(*lang, t(*lang, Key::AppTitle));
-        }
-    });
+    {
+        let onlang = props.onlang.clone();
+        use_effect_with(state.lang, move |lang| {
+            if owns_page {
+                web::set_document_lang(*lang, t(*lang, Key::AppTitle));
+            }
+            onlang.emit(*lang);
+        });
+    }
     {
         // The embedding page may change the language (the widget's `lang` attribute).
         let state = state.clone();
@@ -346,6 +353,7 @@ pub fn start() {
             first_screen: first.map(Rc::new),
             onresult: Callback::noop(),
             onbook: Callback::noop(),
+            onlang: Callback::noop(),
             placement: Placement::Page,
         };
         let Some(bridge) = bridge else {
@@ -359,6 +367,10 @@ pub fn start() {
         props.onresult = to_partner(|treatment| Event::Result { treatment });
         props.placement = Placement::Widget;
         props.onbook = to_partner(|treatment| Event::Book { treatment });
+        props.onlang = {
+            let bridge = Rc::clone(&bridge);
+            Callback::from(move |lang| bridge.post(Event::Lang { lang }))
+        };
         let app = RefCell::new(yew::Renderer::<App>::with_props(props.clone()).render());
         bridge.start(move |lang| app.borrow_mut().update(AppProps { lang: Some(lang), ..props.clone() }));
     });

@@ -195,6 +195,7 @@ pub fn mount(element: JsValue, config: JsValue, assets: JsValue) -> Result<Finde
         first_screen: None,
         onresult: event("treatment-finder:result"),
         onbook: event("treatment-finder:book"),
+        onlang: Callback::noop(),
         placement: Placement::Element { app_url: app_url.into() },
     };
     let app = yew::Renderer::<App>::with_root_and_props(root, props).render();

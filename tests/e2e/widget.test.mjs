@@ -457,6 +457,25 @@ test('the finder takes a language change only from its own partner page, for its
   });
 });
 
+test("the iframe's title, read by screen readers on the partner page, follows the finder's language when the visitor switches it", async () => {
+  await withPartner('/partner.html', async ({ page }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const en = page.frameLocator('#finder-en iframe');
+    const iframe = page.locator('#finder-en iframe');
+    const named = async () => [await iframe.getAttribute('title'), await iframe.getAttribute('lang')];
+    assert.deepEqual(await named(), ['Treatment finder', 'en']);
+    await en.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
+    await waitForStep(en, 1, 'fr');
+    await page.waitForFunction(() => document.querySelector('#finder-en').shadowRoot.querySelector('iframe').title !== 'Treatment finder');
+    assert.deepEqual(await named(), ['Trouver mon traitement', 'fr']);
+    assert.equal(await page.locator('#finder-en').getAttribute('lang'), 'en', "the element's own lang attribute is the page's");
+    await en.getByRole('button', { name: UI.fr.switchTo, exact: true }).click();
+    await waitForStep(en, 1, 'en');
+    await page.waitForFunction(() => document.querySelector('#finder-en').shadowRoot.querySelector('iframe').title === 'Treatment finder');
+    assert.deepEqual(await named(), ['Treatment finder', 'en']);
+  });
+});
+
 test('two widgets on one page are independent, and a new lang attribute switches one without losing its answers', async () => {
   await withPartner('/partner.html', async ({ page }) => {
     await waitForReady(page, ['finder-fr', 'finder-en']);
