@@ -162,20 +162,17 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    {
-        // Saved progress is erased only when *this* finder stops remembering (the box
-        // unticked, or "Forget my answers"): another tab or widget of the same site that
-        // never opted in must not wipe what this one saved.
-        let was_remembering = use_mut_ref(|| state.remember);
-        use_effect_with((state.remember, state.draft.clone(), state.step), move |(remember, draft, step)| {
-            if *remember {
-                web::save(&Saved::new(draft, *step));
-            } else if *was_remembering.borrow() {
-                web::forget_saved();
-            }
-            *was_remembering.borrow_mut() = *remember;
-        });
-    }
+    use_effect_with((state.remember, state.draft.clone(), state.step), |(remember, draft, step)| {
+        if *remember {
+            web::save(&Saved::new(draft, *step));
+        }
+    });
+    // Saved progress is erased only when *this* finder stops remembering (see the state).
+    use_effect_with(state.stopped_remembering, |stopped| {
+        if *stopped != 0 {
+            web::forget_saved();
+        }
+    });
 
     let send = {
         let state = state.clone();

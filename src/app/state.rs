@@ -47,6 +47,10 @@ pub struct State {
     pub copy: CopyState,
     /// "Your answers were forgotten", until the next change.
     pub forgotten: bool,
+    /// Changes each time this finder stops remembering (the box unticked, or "Forget my
+    /// answers"), which erases the saved progress. Only such a change erases it: another tab
+    /// or widget of the same site that never opted in must not wipe what this one saved.
+    pub stopped_remembering: u32,
 }
 
 /// Every change the UI can make.
@@ -82,6 +86,7 @@ impl State {
             focus_seq: 0,
             copy: CopyState::Idle,
             forgotten: false,
+            stopped_remembering: 0,
         }
     }
 
@@ -107,6 +112,13 @@ impl State {
         self.problems.clear();
         self.copy = CopyState::Idle;
         self.request_focus(FocusTarget::Heading);
+    }
+
+    fn set_remember(&mut self, on: bool) {
+        if self.remember && !on {
+            self.stopped_remembering = self.stopped_remembering.wrapping_add(1);
+        }
+        self.remember = on;
     }
 
     fn request_focus(&mut self, target: FocusTarget) {
@@ -199,11 +211,11 @@ impl Reducible for State {
             }
             Action::SetLang(lang) => s.lang = lang,
             Action::SetRemember(on) => {
-                s.remember = on;
+                s.set_remember(on);
                 s.forgotten = false;
             }
             Action::Forget => {
-                s.remember = false;
+                s.set_remember(false);
                 s.draft = Draft::default();
                 s.go_to(Step::Goals);
                 s.forgotten = true;
@@ -216,5 +228,34 @@ impl Reducible for State {
             }
         }
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Which actions erase the saved progress (`stopped_remembering` changes): only turning
+    /// "Remember" off in this finder, never a finder that did not remember.
+    #[test]
+    fn only_this_finder_turning_remember_off_erases_saved_progress() {
+        use Action::*;
+        let cases: Vec<(&str, bool, Vec<Action>, u32)> = vec![
+            ("ticked, then unticked", false, vec![SetRemember(true), SetRemember(false)], 1),
+            ("never ticked, unticked", false, vec![SetRemember(false)], 0),
+            ("never ticked, forget", false, vec![Forget], 0),
+            ("resumed saved progress, forget", true, vec![Forget], 1),
+            ("resumed saved progress, untick, forget", true, vec![SetRemember(false), Forget], 1),
+            ("ticked and unticked twice", false, vec![SetRemember(true), SetRemember(false), SetRemember(true), SetRemember(false)], 2),
+            ("answering while remembering", true, vec![SetGoal(Goal::Hydration, true), Next, SetAge("40".into()), StartOver], 0),
+        ];
+        let today = Date::from_ymd(2026, 11, 22).unwrap();
+        for (name, remembering, actions, erased) in cases {
+            let mut state = Rc::new(State::new(Draft::default(), Step::Goals, Lang::En, today, remembering));
+            for action in actions {
+                state = state.reduce(action);
+            }
+            assert_eq!(state.stopped_remembering, erased, "{name}");
+        }
     }
 }
