@@ -18,6 +18,7 @@ import {
   UI,
   answerAboutYou,
   answerGoals,
+  answerHealth,
   appCsp,
   appUrl,
   collectConsole,
@@ -333,9 +334,20 @@ test("every consult result is as tall as the longest one, so the partner page ca
     await waitForReady(page, ['finder-fr', 'finder-en']);
     const en = page.frameLocator('#finder-en iframe');
     const frame = await widgetFrame(page, '#finder-en');
+    const id = new URL(frame.url()).searchParams.get('embed');
     const heights = [];
+    const posted = [];
     for (const answers of consults) {
-      await completeQuiz(en, answers);
+      await answerGoals(en, answers);
+      await nextButton(en).click();
+      await waitForStep(en, 2);
+      await answerAboutYou(en, answers);
+      await nextButton(en).click();
+      await waitForStep(en, 3);
+      await answerHealth(en, answers);
+      const before = (await widgetLog(page)).messages.length;
+      await en.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
+      await en.locator('#result-summary').waitFor();
       assert.equal(await summary(en), summaryText('consult'));
       // The visitor sees their own reasons, and only those.
       const expected = SCREENING_IDS.filter((s) => answers.screening.includes(s)).map((s) => `screening.${s}`);
@@ -349,10 +361,14 @@ test("every consult result is as tall as the longest one, so the partner page ca
       const height = await fittedHeight(frame);
       assert.equal((await iframeHeights(page))['finder-en'], `${height}px`, "the partner page's iframe height");
       heights.push(height);
+      // Every height the page was told since "See my recommendation", not only the last.
+      const resizes = (await widgetLog(page)).messages.slice(before).map((m) => JSON.parse(m.data));
+      posted.push(resizes.filter((m) => m.widget === id && m.type === 'resize').map((m) => m.height));
       await en.getByRole('button', { name: UI.en.startOver, exact: true }).click();
       await waitForStep(en, 1);
     }
     assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the four consults: ${heights.join(', ')} px`);
+    assert.deepEqual(posted, posted.map(() => [heights[0]]), 'the heights posted to the page on each consult');
   });
 });
 
