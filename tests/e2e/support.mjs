@@ -51,8 +51,18 @@ export function appCsp({ frameAncestors = '*' } = {}) {
 }
 
 /**
+ * The headers that let a partner page isolated with `Cross-Origin-Embedder-Policy:
+ * require-corp` load embed.js and frame the finder (docs/embedding.md).
+ */
+export const APP_ISOLATION_HEADERS = {
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/**
  * Serves the files under `root` on 127.0.0.1 (never another interface), with the app's
- * Content-Security-Policy header as a clinic would send it: `csp: false` sends none, a string
+ * Content-Security-Policy header as a clinic would send it, and APP_ISOLATION_HEADERS:
+ * `csp: false` sends none, a string
  * sends that policy instead, and `frameAncestors` changes only who may frame the pages.
  * `port` 0 picks a free port. Resolves to `{ url, close, requests }`; `url` has no trailing
  * slash and `requests()` lists the URLs the server was asked for (path and query).
@@ -86,6 +96,7 @@ export async function serveDist({ root = DIST, port = 0, csp = true, frameAncest
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
         ...(policy ? { 'Content-Security-Policy': policy } : {}),
+        ...APP_ISOLATION_HEADERS,
       });
     } catch (err) {
       const missing = err?.code === 'ENOENT' || err?.code === 'EISDIR' || err instanceof URIError;
@@ -98,9 +109,9 @@ export async function serveDist({ root = DIST, port = 0, csp = true, frameAncest
 
 /**
  * Serves in-memory pages on 127.0.0.1, e.g. a partner's page on an origin of its own:
- * `pages` maps a path (`/partner.html`) to its HTML, or to `{ html, csp }` for a page with a
- * policy of its own; `csp` is the Content-Security-Policy sent with the other pages (none
- * when omitted). Resolves like `serveDist`.
+ * `pages` maps a path (`/partner.html`) to its HTML, or to `{ html, csp, headers }` for a page
+ * with a policy (and other headers) of its own; `csp` is the Content-Security-Policy sent with
+ * the other pages (none when omitted). Resolves like `serveDist`.
  */
 export async function servePages(pages, { port = 0, csp, link = null } = {}) {
   const requests = [];
@@ -118,6 +129,7 @@ export async function servePages(pages, { port = 0, csp, link = null } = {}) {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
       ...(policy ? { 'Content-Security-Policy': policy } : {}),
+      ...(typeof page === 'string' ? {} : page.headers),
     });
   });
   return listen(server, port, requests);

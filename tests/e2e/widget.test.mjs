@@ -93,6 +93,16 @@ before(async () => {
       '/bad.html': partnerPage(
         '<treatment-finder id="finder-bad" lang="de" booking-url="javascript:alert(1)" accent="red"></treatment-finder>',
       ),
+      // A page isolated from other origins (as pages using SharedArrayBuffer must be): it
+      // loads only what the finder's server allows with Cross-Origin-Resource-Policy, and
+      // frames only a finder that sends Cross-Origin-Embedder-Policy itself.
+      '/isolated.html': {
+        html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Isolated</title>
+          <script src="${app.url}/embed.js" async></script></head>
+          <body><treatment-finder id="finder-isolated" lang="en"></treatment-finder></body></html>`,
+        csp: `default-src 'none'; script-src ${app.url}; frame-src ${app.url}`,
+        headers: { 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Opener-Policy': 'same-origin' },
+      },
       // The widget beside a sidebar in a flex row, as in many page layouts.
       '/flex.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Salon</title>
           <script src="${app.url}/embed.js" async></script></head>
@@ -307,6 +317,19 @@ test('each iframe takes the height of its content as the steps change, and never
     assert.equal(host['finder-en'], `${heights[3]}px`, "the partner page's iframe height");
     // The French widget, further down the page and never scrolled to, still got its height.
     assert.equal(host['finder-fr'], `${await fittedHeight(await widgetFrame(page, '#finder-fr'))}px`);
+  });
+});
+
+test('a cross-origin isolated partner page (Cross-Origin-Embedder-Policy: require-corp) loads the widget, which completes the quiz', async () => {
+  await withPartner('/isolated.html', async ({ page, log }) => {
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the partner page is isolated');
+    await waitForReady(page, ['finder-isolated']);
+    const frame = page.frameLocator('#finder-isolated iframe');
+    await completeQuiz(frame, PLAN.answers);
+    assert.equal(await summary(frame), summaryText('both'));
+    await page.waitForFunction(() => window.__widgets.events.some((e) => e.type === 'result'));
+    assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+    assert.deepEqual(log.errors(), [], 'console errors');
   });
 });
 
