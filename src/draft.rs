@@ -192,20 +192,6 @@ impl Draft {
     }
 }
 
-fn parse_age(text: &str) -> Result<i64, Problem> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Problem::AgeMissing);
-    }
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Problem::AgeNotWhole);
-    }
-    match text.parse::<i64>() {
-        Ok(age) if (0..=MAX_AGE).contains(&age) => Ok(age),
-        _ => Err(Problem::AgeOutOfRange),
-    }
-}
-
 /// The saved-progress contract (localStorage `treatment-finder:v1`). It never holds the
 /// health screen: those answers stay in memory only and are asked again after a reload.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -257,6 +243,20 @@ impl Saved {
             return None;
         }
         Some(Saved::new(&self.draft, self.step))
+    }
+}
+
+fn parse_age(text: &str) -> Result<i64, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Problem::AgeMissing);
+    }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::AgeNotWhole);
+    }
+    match text.parse::<i64>() {
+        Ok(age) if (0..=MAX_AGE).contains(&age) => Ok(age),
+        _ => Err(Problem::AgeOutOfRange),
     }
 }
 

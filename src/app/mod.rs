@@ -72,10 +72,6 @@ pub enum Placement {
     Element { app_url: Rc<str> },
 }
 
-fn default_rules() -> Rc<Rules> {
-    Rc::new(web::json::default_rules())
-}
-
 /// The id of the input that receives focus for a field's problem.
 pub fn focus_selector(field: Field) -> &'static str {
     match field {
@@ -371,4 +367,8 @@ pub fn start() {
         let app = RefCell::new(yew::Renderer::<App>::with_props(props.clone()).render());
         bridge.start(move |lang| app.borrow_mut().update(AppProps { lang: Some(lang), ..props.clone() }));
     });
+}
+
+fn default_rules() -> Rc<Rules> {
+    Rc::new(web::json::default_rules())
 }
