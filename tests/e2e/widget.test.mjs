@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import {
   CASES,
   DIST,
@@ -192,6 +193,19 @@ async function withPartner(path, fn) {
   } finally {
     await context.close();
   }
+}
+
+/** The colour `[r, g, b]` of the page at (x, y) in page coordinates, from a 1-pixel screenshot. */
+async function pixel(page, x, y) {
+  const png = await page.screenshot({ fullPage: true, clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  // A PNG is chunks after an 8-byte signature; for one pixel every filter leaves the bytes as they are.
+  const data = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') data.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return [...inflateSync(Buffer.concat(data)).subarray(1, 4)];
 }
 
 /** The heights the host page gave each widget's iframe, by element id. */
@@ -384,6 +398,18 @@ test("every consult result is as tall as the longest one, so the partner page ca
       const height = await fittedHeight(frame);
       assert.equal((await iframeHeights(page))['finder-en'], `${height}px`, "the partner page's iframe height");
       heights.push(height);
+      if (heights.length === 1) {
+        // The shortest consult has the most padding: it shows the partner page's own
+        // background (the hostile page's yellow), not a block of the finder's colour.
+        const box = await page.locator('#finder-en iframe').boundingBox(); // in the viewport
+        const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+        box.x += scroll.x;
+        box.y += scroll.y;
+        const content = await frame.evaluate(() => document.querySelector('.app').getBoundingClientRect().bottom);
+        assert.ok(height - content > 200, `padding under the shortest consult: ${height - content} px`);
+        assert.deepEqual(await pixel(page, box.x + box.width / 2, box.y + content + 100), [255, 255, 0], 'under the result');
+        assert.notDeepEqual(await pixel(page, box.x + box.width / 2, box.y + content - 5), [255, 255, 0], 'the result itself');
+      }
       // Every height the page was told since "See my recommendation", not only the last.
       const resizes = (await widgetLog(page)).messages.slice(before).map((m) => JSON.parse(m.data));
       posted.push(resizes.filter((m) => m.widget === id && m.type === 'resize').map((m) => m.height));
