@@ -117,11 +117,7 @@ pub fn app(props: &AppProps) -> Html {
 
     {
         let root = root.clone();
-        use_effect_with(props.config.accent.clone(), move |accent| {
-            if let Some(el) = root.cast::<web_sys::Element>() {
-                web::set_accent(&el, accent);
-            }
-        });
+        use_effect_with(props.config.accent.clone(), move |accent| web::set_accent(&root, accent));
     }
     let owns_page = !matches!(props.placement, Placement::Element { .. });
     {
@@ -148,13 +144,13 @@ pub fn app(props: &AppProps) -> Html {
         let root = root.clone();
         let focus = state.focus.clone();
         use_effect_with(state.focus_seq, move |_| {
-            if let (Some(target), Some(el)) = (focus, root.cast::<web_sys::Element>()) {
+            if let Some(target) = focus {
                 let selector = match &target {
                     FocusTarget::Heading => "[data-step-heading]",
                     FocusTarget::Field(field) => focus_selector(*field),
                     FocusTarget::Selector(selector) => selector,
                 };
-                web::focus(&el, selector);
+                web::focus(&root, selector);
             }
         });
     }

@@ -18,6 +18,7 @@ pub mod json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
+use yew::NodeRef;
 
 use crate::config::{self, Accent, Config};
 use crate::draft::{Resume, Saved, Step, STORAGE_KEY};
@@ -148,8 +149,8 @@ pub fn set_document_lang(lang: Lang, title: &str) {
 
 /// Sets `--accent` and `--accent-text` through the CSSOM (allowed by a `style-src 'self'`
 /// policy, unlike a `style` attribute).
-pub fn set_accent(root: &Element, accent: &Accent) {
-    if let Some(el) = root.dyn_ref::<HtmlElement>() {
+pub fn set_accent(root: &NodeRef, accent: &Accent) {
+    if let Some(el) = root.cast::<HtmlElement>() {
         let style = el.style();
         let _ = style.set_property("--accent", &accent.color);
         let _ = style.set_property("--accent-text", &accent.text);
@@ -157,7 +158,8 @@ pub fn set_accent(root: &Element, accent: &Accent) {
 }
 
 /// Focuses the first element under `root` matching `selector`.
-pub fn focus(root: &Element, selector: &str) {
+pub fn focus(root: &NodeRef, selector: &str) {
+    let Some(root) = root.cast::<Element>() else { return };
     if let Ok(Some(el)) = root.query_selector(selector) {
         if let Some(el) = el.dyn_ref::<HtmlElement>() {
             let _ = el.focus();
