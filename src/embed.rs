@@ -11,10 +11,14 @@
 //! { "protocol": "treatment-finder", "version": 1, "widget": "tf1-9c2e4a", "type": "result", "treatment": "both" }
 //! { "protocol": "treatment-finder", "version": 1, "widget": "tf1-9c2e4a", "type": "book", "treatment": "both" }
 //! { "protocol": "treatment-finder", "version": 1, "widget": "tf1-9c2e4a", "type": "lang", "lang": "fr" }
+//! { "protocol": "treatment-finder", "version": 1, "widget": "tf1-9c2e4a", "type": "settings",
+//!   "settings": { "booking_url": "https://clinic.example/book", "clinic_name": null, "accent": "#7a4b94", "contact": null } }
 //! ```
 //! The first four go from the app to the partner page. `lang` goes both ways: from the
 //! loader, the element's `lang` attribute changed; from the app, the language it now speaks
 //! (the visitor switched, or the page asked), so the loader titles the iframe in it.
+//! `settings` goes from the loader to the app: another attribute changed, and the app takes
+//! the new values (`null`: not set) without starting again, so the visitor keeps their answers.
 
 use serde::{Deserialize, Serialize};
 
@@ -83,9 +87,15 @@ impl Embed {
     /// `None` for anything else. (The caller has already checked its origin and source.)
     pub fn command(&self, incoming: Incoming) -> Option<Command> {
         let ours = incoming.protocol == PROTOCOL && incoming.version == VERSION && incoming.widget == self.widget;
-        ours.then_some(match incoming.kind {
-            IncomingKind::Lang => Command::SetLang(incoming.lang),
-        })
+        if !ours {
+            return None;
+        }
+        // Each type has its own field, and only that one.
+        match (incoming.kind, incoming.lang, incoming.settings) {
+            (IncomingKind::Lang, Some(lang), None) => Some(Command::SetLang(lang)),
+            (IncomingKind::Settings, None, Some(settings)) => Some(Command::SetSettings(settings)),
+            _ => None,
+        }
     }
 }
 
@@ -125,7 +135,12 @@ pub struct Incoming {
     pub widget: String,
     #[serde(rename = "type")]
     pub kind: IncomingKind,
-    pub lang: Lang,
+    /// With `lang` only.
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    /// With `settings` only.
+    #[serde(default)]
+    pub settings: Option<Settings>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -133,12 +148,45 @@ pub struct Incoming {
 pub enum IncomingKind {
     /// The element's `lang` attribute changed.
     Lang,
+    /// Another of the element's attributes changed.
+    Settings,
+}
+
+/// The element's settings, as the loader checked them: each is what the query parameter of
+/// the same name would be, or `None` when the attribute is not set (or not valid).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub booking_url: Option<String>,
+    pub clinic_name: Option<String>,
+    pub accent: Option<String>,
+    pub contact: Option<String>,
+}
+
+impl Settings {
+    /// The query parameters the settings stand for.
+    pub const KEYS: [&'static str; 4] = ["booking_url", "clinic_name", "accent", "contact"];
+
+    /// `query` with these settings in place of its own (the app's configuration reads the
+    /// result as it reads its page's address).
+    pub fn over(&self, query: &[(String, String)]) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> =
+            query.iter().filter(|(k, _)| !Self::KEYS.contains(&k.as_str())).cloned().collect();
+        let values = [&self.booking_url, &self.clinic_name, &self.accent, &self.contact];
+        for (key, value) in Self::KEYS.iter().zip(values) {
+            if let Some(value) = value {
+                out.push((key.to_string(), value.clone()));
+            }
+        }
+        out
+    }
 }
 
 /// What the loader can ask of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     SetLang(Lang),
+    SetSettings(Settings),
 }
 
 fn is_widget_id(id: &str) -> bool {
@@ -252,6 +300,24 @@ mod tests {
     }
 
     #[test]
+    fn new_settings_replace_those_of_the_address_and_keep_the_rest() {
+        let address = query(&[("lang", "fr"), ("embed", "tf1"), ("booking_url", "https://old.example/"), ("accent", "#111111")]);
+        for (settings, expected) in [
+            (Settings::default(), query(&[("lang", "fr"), ("embed", "tf1")])),
+            (
+                Settings { clinic_name: Some("Clinique".into()), accent: Some("#222222".into()), ..Settings::default() },
+                query(&[("lang", "fr"), ("embed", "tf1"), ("clinic_name", "Clinique"), ("accent", "#222222")]),
+            ),
+            (
+                Settings { booking_url: Some("https://new.example/".into()), contact: Some("514".into()), ..Settings::default() },
+                query(&[("lang", "fr"), ("embed", "tf1"), ("booking_url", "https://new.example/"), ("contact", "514")]),
+            ),
+        ] {
+            assert_eq!(settings.over(&address), expected, "{settings:?}");
+        }
+    }
+
+    #[test]
     fn outgoing_messages_follow_the_schema() {
         let e = Embed { widget: "tf1-abc".into(), parent_origin: "https://a.example".into() };
         let json = |event| serde_json::to_value(e.message(event)).unwrap();
@@ -273,7 +339,20 @@ mod tests {
         let read = |text: &str| serde_json::from_str::<Incoming>(text).ok().and_then(|m| e.command(m));
         let ok = r#"{"protocol":"treatment-finder","version":1,"widget":"tf1-abc","type":"lang","lang":"fr"}"#;
         assert_eq!(read(ok), Some(Command::SetLang(Lang::Fr)));
+        let settings = r##"{"protocol":"treatment-finder","version":1,"widget":"tf1-abc","type":"settings",
+            "settings":{"booking_url":"https://b.example/x","clinic_name":null,"accent":"#123456","contact":null}}"##;
+        let expected = Settings {
+            booking_url: Some("https://b.example/x".into()),
+            accent: Some("#123456".into()),
+            ..Settings::default()
+        };
+        assert_eq!(read(settings), Some(Command::SetSettings(expected)));
         for bad in [
+            r#"{"protocol":"treatment-finder","version":1,"widget":"tf1-abc","type":"settings","lang":"fr"}"#,
+            r#"{"protocol":"treatment-finder","version":1,"widget":"tf1-abc","type":"lang","lang":"fr","settings":{}}"#,
+            r#"{"protocol":"treatment-finder","version":1,"widget":"tf1-abc","type":"settings","settings":{"age":40}}"#,
+            r#"{"protocol":"treatment-finder","version":1,"widget":"tf2-xyz","type":"settings","settings":{}}"#,
+            r#"{"protocol":"treatment-finder","version":1,"widget":"tf1-abc","type":"settings","settings":{"accent":5}}"#,
             r#"{"protocol":"treatment-finder","version":2,"widget":"tf1-abc","type":"lang","lang":"fr"}"#,
             r#"{"protocol":"other","version":1,"widget":"tf1-abc","type":"lang","lang":"fr"}"#,
             r#"{"protocol":"treatment-finder","version":1,"widget":"tf2-xyz","type":"lang","lang":"fr"}"#,

@@ -104,9 +104,9 @@
    * reported on the console, naming the attribute, and left out: the clinic's own setting
    * (clinic.json) applies instead.
    */
-  function settings(element) {
+  function settings(element, { withLang = true } = {}) {
     const query = {};
-    const lang = chosenLanguage(element);
+    const lang = withLang ? chosenLanguage(element) : null;
     if (lang) query.lang = lang;
 
     const booking = element.getAttribute('booking-url');
@@ -151,8 +151,10 @@
     #ready = false;
     /** `lang` changed before the finder was ready: tell it when it is. */
     #langPending = false;
+    /** Another attribute changed before the finder was ready: tell it when it is. */
+    #settingsPending = false;
     #onmessage = null;
-    #rebuildQueued = false;
+    #settingsQueued = false;
     #openQueued = false;
 
     constructor() {
@@ -193,15 +195,15 @@
         // it started: it is told when it is ready.
         if (this.#ready) this.#sendLang();
         else this.#langPending = true;
-      } else if (!this.#rebuildQueued) {
-        // Several attributes set in a row give one new iframe.
-        this.#rebuildQueued = true;
+      } else if (!this.#settingsQueued) {
+        // The finder takes the new settings as it is, keeping the visitor's answers; several
+        // attributes set in a row go in one message.
+        this.#settingsQueued = true;
         queueMicrotask(() => {
-          this.#rebuildQueued = false;
-          if (this.isConnected) {
-            this.#close();
-            this.#open();
-          }
+          this.#settingsQueued = false;
+          if (!this.#iframe) return;
+          if (this.#ready) this.#sendSettings();
+          else this.#settingsPending = true;
         });
       }
     }
@@ -246,6 +248,7 @@
       this.#id = null;
       this.#ready = false;
       this.#langPending = false;
+      this.#settingsPending = false;
     }
 
     #receive(event) {
@@ -258,6 +261,10 @@
           if (this.#langPending) {
             this.#langPending = false;
             this.#sendLang();
+          }
+          if (this.#settingsPending) {
+            this.#settingsPending = false;
+            this.#sendSettings();
           }
           this.#emit('ready', null);
           break;
@@ -287,6 +294,23 @@
       if (m.type === 'result' || m.type === 'book') return TREATMENTS.includes(m.treatment);
       if (m.type === 'lang') return Object.hasOwn(TITLES, m.lang);
       return true;
+    }
+
+    /**
+     * Tells the finder the element's other attributes changed: each setting as checked (a bad
+     * value is reported on the console and sent as null, so the clinic's own setting applies).
+     */
+    #sendSettings() {
+      const query = settings(this, { withLang: false });
+      const value = (key) => (Object.hasOwn(query, key) ? query[key] : null);
+      const message = {
+        protocol: PROTOCOL,
+        version: VERSION,
+        widget: this.#id,
+        type: 'settings',
+        settings: { booking_url: value('booking_url'), clinic_name: value('clinic_name'), accent: value('accent'), contact: value('contact') },
+      };
+      this.#iframe.contentWindow.postMessage(message, APP.origin);
     }
 
     /** Names the iframe for assistive technology, in the finder's language. */

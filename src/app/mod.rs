@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::config::Config;
 use crate::draft::{Draft, Field, Resume, Saved, Step};
-use crate::embed::Event;
+use crate::embed::{Command, Event};
 use crate::engine::{longest_consults, recommend, Date, Lang, Recommendation, Rules, Treatment};
 use crate::share::{self, Shared};
 use crate::web;
@@ -361,7 +361,19 @@ pub fn start() {
             Callback::from(move |lang| bridge.post(Event::Lang { lang }))
         };
         let app = RefCell::new(yew::Renderer::<App>::with_props(props.clone()).render());
-        bridge.start(move |lang| app.borrow_mut().update(AppProps { lang: Some(lang), ..props.clone() }));
+        // The element's attributes change the running app: the visitor keeps their answers.
+        let props = RefCell::new(props);
+        let clinic_file = boot.clinic_file;
+        bridge.start(move |command| {
+            let mut props = props.borrow_mut();
+            match command {
+                Command::SetLang(lang) => props.lang = Some(lang),
+                Command::SetSettings(settings) => {
+                    props.config = Rc::new(web::reconfigure(clinic_file.as_deref(), &settings));
+                }
+            }
+            app.borrow_mut().update(props.clone());
+        });
     });
 }
 

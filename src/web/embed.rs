@@ -17,7 +17,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, MessageEvent, MutationObserver, MutationObserverInit, ResizeObserver, Window};
 
 use crate::embed::{Command, Embed, Event, Incoming};
-use crate::engine::Lang;
 
 /// The link to the partner page. Created once at start-up; it lives as long as the page.
 pub struct Bridge {
@@ -50,11 +49,11 @@ impl Bridge {
         Some(Rc::new(Bridge { embed, parent }))
     }
 
-    /// Listens for the partner page's messages (calling `on_lang` for each `lang` one), then
-    /// says the finder is ready once it has rendered, and keeps the partner page told of the
-    /// document's height.
-    pub fn start(self: &Rc<Self>, on_lang: impl Fn(Lang) + 'static) {
-        self.listen(on_lang);
+    /// Listens for the partner page's messages (calling `on_command` for each well-formed
+    /// one), then says the finder is ready once it has rendered, and keeps the partner page
+    /// told of the document's height.
+    pub fn start(self: &Rc<Self>, on_command: impl Fn(Command) + 'static) {
+        self.listen(on_command);
         self.observe_height();
     }
 
@@ -117,7 +116,7 @@ impl Bridge {
         report.forget();
     }
 
-    fn listen(self: &Rc<Self>, on_lang: impl Fn(Lang) + 'static) {
+    fn listen(self: &Rc<Self>, on_command: impl Fn(Command) + 'static) {
         let Some(window) = web_sys::window() else { return };
         let bridge = Rc::clone(self);
         EventListener::new(&window, "message", move |event| {
@@ -128,9 +127,8 @@ impl Bridge {
             }
             // Every key is read: a message with one more than the schema is refused.
             let Ok(incoming) = Incoming::deserialize(super::json::JsDeserializer(event.data())) else { return };
-            match bridge.embed.command(incoming) {
-                Some(Command::SetLang(lang)) => on_lang(lang),
-                None => {}
+            if let Some(command) = bridge.embed.command(incoming) {
+                on_command(command);
             }
         })
         .forget();

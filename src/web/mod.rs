@@ -34,6 +34,8 @@ pub struct Boot {
     pub today: Date,
     pub lang: Lang,
     pub resume: Option<Resume>,
+    /// `clinic.json`'s text, for [`reconfigure`].
+    pub clinic_file: Option<String>,
 }
 
 /// The clinic's settings and rules, as a page of the finder reads them.
@@ -89,7 +91,7 @@ fn resolve_url(base: &str, path: &str) -> String {
 
 /// Reads `clinic.json`, the query, the rules file, the fragment and saved progress.
 pub async fn boot() -> Boot {
-    let Clinic { config, rules, .. } = read_clinic("", &query_pairs()).await;
+    let Clinic { config, rules, file } = read_clinic("", &query_pairs()).await;
 
     let shared = share::decode(&fragment());
     let saved = load_saved();
@@ -108,7 +110,20 @@ pub async fn boot() -> Boot {
         (None, Some(saved)) => Some(Resume { draft: saved.draft, step: saved.step, remember: true }),
         (None, None) => None,
     };
-    Boot { config, rules, today: today(), lang, resume }
+    Boot { config, rules, today: today(), lang, resume, clinic_file: file }
+}
+
+/// The configuration again, with a widget's new `settings` in place of those in the page's
+/// address (the element's attributes changed). Their problems are reported on the console,
+/// as the address's are; `clinic.json`'s were reported at start.
+pub fn reconfigure(clinic_file: Option<&str>, settings: &crate::embed::Settings) -> Config {
+    let origin = window().map(|w| w.location().origin().unwrap_or_default()).unwrap_or_default();
+    let query = settings.over(&query_pairs());
+    let (config, issues) = config::resolve_read(clinic_file.map(json::read_clinic_file), &query, &origin);
+    for issue in issues.iter().filter(|i| i.origin == config::Origin::Query) {
+        error(&issue.to_string());
+    }
+    config
 }
 
 /// Today in the visitor's time zone.

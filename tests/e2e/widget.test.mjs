@@ -566,6 +566,48 @@ test('two widgets on one page are independent, and a new lang attribute switches
   });
 });
 
+test("changing the widget's other attributes changes the running finder: the visitor keeps their answers and the iframe is not reloaded", async () => {
+  await withPartner('/partner.html', async ({ page, log }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const fr = page.frameLocator('#finder-fr iframe');
+    const frame = await widgetFrame(page, '#finder-fr');
+    const url = frame.url();
+    await frame.evaluate(() => (window.__sameDocument = true));
+    await answerGoals(fr, { goals: ['hydration'] }, 'fr');
+    await nextButton(fr, 'fr').click();
+    await waitForStep(fr, 2, 'fr');
+    await answerAboutYou(fr, { age: 40 }, 'fr');
+
+    // As a page's framework re-rendering the element with new values, in one go.
+    await page.locator('#finder-fr').evaluate((el) => {
+      el.setAttribute('clinic-name', 'Clinique Nouvelle');
+      el.setAttribute('booking-url', 'https://booking.example.com/nouveau');
+      el.setAttribute('accent', '#004466');
+    });
+    await fr.getByText('Clinique Nouvelle', { exact: true }).waitFor();
+    const accent = () => frame.evaluate(() => getComputedStyle(document.querySelector('.app')).getPropertyValue('--accent').trim());
+    assert.equal(await accent(), '#004466');
+    assert.equal(await frame.evaluate(() => window.__sameDocument), true, 'the same document: not reloaded');
+    assert.equal(frame.url(), url, 'the same address');
+    await waitForStep(fr, 2, 'fr');
+    assert.equal(await fr.getByLabel(UI.fr.age, { exact: true }).inputValue(), '40', 'the age typed before');
+
+    // A bad value is named on the console, and the clinic's own setting applies again.
+    await page.locator('#finder-fr').evaluate((el) => el.setAttribute('accent', 'blue'));
+    await frame.waitForFunction(() => getComputedStyle(document.querySelector('.app')).getPropertyValue('--accent').trim() !== '#004466');
+    assert.equal(await accent(), '#2f6b66', "the clinic's colour (clinic.json)");
+    assert.ok(log.errors().some((e) => e.startsWith('treatment-finder: attribute accent:')), JSON.stringify(log.errors()));
+
+    await nextButton(fr, 'fr').click();
+    await waitForStep(fr, 3, 'fr');
+    await answerHealth(fr, {}, 'fr');
+    await fr.getByRole('button', { name: UI.fr.seeResult, exact: true }).click();
+    const book = fr.getByRole('link', { name: UI.fr.book });
+    assert.match(await book.getAttribute('href'), /^https:\/\/booking\.example\.com\/nouveau\?/, 'the Book link is the new one');
+    assert.equal(await summary(fr), summaryText('mesotherapy', 'fr'), 'the result of the answers given before the change');
+  });
+});
+
 test('removing a widget removes its iframe and its message listener; a new element starts afresh', async () => {
   await withPartner('/partner.html', async ({ page }) => {
     await waitForReady(page, ['finder-fr', 'finder-en']);
