@@ -131,7 +131,8 @@ impl Longest {
     }
 
     /// A consult's reasons and warnings are all in one of the longest consults (same rule or
-    /// code, same text once numbers are set aside: the age in "At 17, ..." may be shorter).
+    /// code, same text once numbers are set aside, and no longer: the age in "At 17, ..." may
+    /// be shorter, never longer).
     fn check(&self, rec: &Recommendation, why: &str) {
         if rec.treatment != Treatment::Consult {
             return;
@@ -140,7 +141,8 @@ impl Longest {
         assert!(!longest.is_empty(), "{why}: no longest consult to pad to");
         let digits = |t: &str| t.split(|c: char| c.is_ascii_digit()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("#");
         let fits = |big: &Recommendation| {
-            rec.reasons.iter().all(|r| big.reasons.iter().any(|b| b.rule == r.rule && digits(&b.text) == digits(&r.text)))
+            let fits = |b: &str, r: &str| digits(b) == digits(r) && r.chars().count() <= b.chars().count();
+            rec.reasons.iter().all(|r| big.reasons.iter().any(|b| b.rule == r.rule && fits(&b.text, &r.text)))
                 && rec.warnings.iter().all(|w| big.warnings.iter().any(|b| b.code == w.code && b.text == w.text))
         };
         assert!(longest.iter().any(fits), "{why}: a consult longer than every longest consult: {rec:?}");

@@ -327,7 +327,7 @@
     #sendLang() {
       const lang = chosenLanguage(this);
       if (!lang) return;
-      this.#title(lang);
+      // The title follows when the finder says it speaks it (a `lang` message).
       const message = { protocol: PROTOCOL, version: VERSION, widget: this.#id, type: 'lang', lang };
       this.#iframe.contentWindow.postMessage(message, APP.origin);
     }

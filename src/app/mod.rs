@@ -154,15 +154,16 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    use_effect_with((state.remember, state.draft.clone(), state.step), |(remember, draft, step)| {
-        if *remember {
-            web::save(&Saved::new(draft, *step));
-        }
-    });
-    // Saved progress is erased only when *this* finder stops remembering (see the state).
+    // Saved progress is erased only when *this* finder stops remembering (see the state),
+    // before any save: unticked and ticked again in one render, the answers are saved.
     use_effect_with(state.stopped_remembering, |stopped| {
         if *stopped != 0 {
             web::forget_saved();
+        }
+    });
+    use_effect_with((state.remember, state.draft.clone(), state.step), |(remember, draft, step)| {
+        if *remember {
+            web::save(&Saved::new(draft, *step));
         }
     });
 

@@ -1,8 +1,10 @@
 //! Embed mode: the app inside the iframe of a `<treatment-finder>` element (`www/embed.js`).
 //!
 //! It tells the partner page when it is on screen, how tall its document is (so the iframe
-//! never shows a scroll bar of its own), which treatment the result shows and when the
-//! visitor follows the Book link; and it follows the element's `lang`. Messages are posted
+//! never shows a scroll bar of its own; a consult result made as tall as the longest, so the
+//! height tells no reason), which language the finder speaks, which treatment the result
+//! shows and when the visitor follows the Book link; and it takes the element's `lang` and
+//! other settings when they change, without starting again. Messages are posted
 //! only to the `parent_origin` the loader passed, and a message is read only when it comes
 //! from that origin *and* from the parent window. The schema is in `crate::embed`; no
 //! message carries an answer.
@@ -67,27 +69,38 @@ impl Bridge {
 
     /// Says `ready` once, then measures the document after each change of the DOM (a
     /// MutationObserver) and of the iframe's width (a ResizeObserver), and posts its height
-    /// when it changed. A consult result is first padded to the height of the longest
-    /// consult ([`even_padding`]): the height says nothing of why a practitioner comes first. The MutationObserver matters: Chrome runs no ResizeObserver in a
+    /// when it changed. The MutationObserver matters: Chrome runs no ResizeObserver in a
     /// cross-origin frame that is off screen, and a widget further down the page must still
     /// get its height. A hidden widget (height 0) is ready too, so a partner page may wait
     /// for `ready` to show it; its height follows when it is shown.
+    ///
+    /// A consult result's page is first made as tall as it would be with the longest
+    /// consult ([`even_height`]), so its height says nothing of why a practitioner comes
+    /// first; and nothing is measured while the page is laid out for printing, whose
+    /// consult results are not padded.
     fn observe_height(self: &Rc<Self>) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let Some(html) = document.document_element().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
         let report = {
             let (bridge, html, last, ready) = (Rc::clone(self), html.clone(), Cell::new(0u32), Cell::new(false));
-            let padded = Cell::new(0);
+            let evened = Cell::new(None);
+            let print = web_sys::window().and_then(|w| w.match_media("print").ok().flatten());
             Closure::<dyn FnMut()>::new(move || {
                 if !ready.replace(true) {
                     bridge.post(Event::Ready);
                 }
-                let pad = even_padding(&document);
-                if padded.replace(pad) != pad {
-                    // Exact: layout sizes are multiples of 1/64 px, so every consult's
-                    // document ends up exactly as tall as the longest one's. (In 64ths:
-                    // formatting an f64 would add 10 KB to the WebAssembly.)
-                    let _ = html.style().set_property("padding-bottom", &format!("calc({pad}px / 64)"));
+                if print.as_ref().is_some_and(|p| p.matches()) {
+                    return;
+                }
+                let even = even_height(&document);
+                if evened.replace(even) != even {
+                    // Whole pixels, the same number for every consult: the page is exactly
+                    // as tall whatever the reasons (an f64 would also add 10 KB of formatting).
+                    let style = html.style();
+                    let _ = match even {
+                        Some(px) => style.set_property("min-height", &format!("{px}px")),
+                        None => style.remove_property("min-height").map(drop),
+                    };
                 }
                 let height = html.get_bounding_client_rect().height().ceil() as u32;
                 if height == 0 || last.replace(height) == height {
@@ -135,14 +148,16 @@ impl Bridge {
     }
 }
 
-/// How far to pad the page so that a consult result is as tall as the longest consult: the
-/// invisible longest consults (`[data-even-sizer]`, drawn by `ResultView` in a widget) less
-/// the visitor's own reasons (`[data-even-block]`, which holds them). 0 on any other screen.
-/// In 64ths of a CSS pixel, the unit of layout.
-fn even_padding(document: &Document) -> i64 {
-    let height = |selector| document.query_selector(selector).ok().flatten().map(|e| e.get_bounding_client_rect().height());
-    match (height("[data-even-block]"), height("[data-even-sizer]")) {
-        (Some(block), Some(sizer)) => ((sizer - block) * 64.0).round().max(0.0) as i64,
-        _ => 0,
-    }
+/// On a consult result, the height in whole CSS pixels its page is given: as tall as with the
+/// longest consult, that is the page's content less the visitor's own reasons
+/// (`[data-even-block]`) plus the invisible longest consults (`[data-even-sizer]`), both
+/// drawn by `ResultView` in a widget. `None` on any other screen.
+fn even_height(document: &Document) -> Option<i64> {
+    let rect = |selector| document.query_selector(selector).ok().flatten().map(|e| e.get_bounding_client_rect());
+    let (block, sizer, app) = (rect("[data-even-block]")?, rect("[data-even-sizer]")?, rect(".app")?);
+    let top = document.document_element()?.get_bounding_client_rect().top();
+    // In exact layout this is one number for every consult; measured, it may differ in its
+    // last digits, and the small margin keeps that from tipping it over a whole pixel.
+    let longest = app.bottom() - top - block.height() + sizer.height();
+    Some((longest - 0.001).ceil() as i64)
 }

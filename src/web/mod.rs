@@ -22,6 +22,7 @@ use yew::NodeRef;
 
 use crate::config::{self, Accent, Config};
 use crate::draft::{Resume, Saved, Step, STORAGE_KEY};
+use crate::embed::Settings;
 use crate::engine::{Date, Lang, Rules};
 use crate::ics::UtcTime;
 use crate::share;
@@ -116,14 +117,35 @@ pub async fn boot() -> Boot {
 /// The configuration again, with a widget's new `settings` in place of those in the page's
 /// address (the element's attributes changed). Their problems are reported on the console,
 /// as the address's are; `clinic.json`'s were reported at start.
-pub fn reconfigure(clinic_file: Option<&str>, settings: &crate::embed::Settings) -> Config {
+pub fn reconfigure(clinic_file: Option<&str>, settings: &Settings) -> Config {
     let origin = window().map(|w| w.location().origin().unwrap_or_default()).unwrap_or_default();
     let query = settings.over(&query_pairs());
     let (config, issues) = config::resolve_read(clinic_file.map(json::read_clinic_file), &query, &origin);
-    for issue in issues.iter().filter(|i| i.origin == config::Origin::Query) {
-        error(&issue.to_string());
+    let changed = |i: &&config::Issue| i.origin == config::Origin::Query && Settings::KEYS.contains(&i.field.as_str());
+    for issue in issues.iter().filter(changed) {
+        if issue.is_error {
+            error(&issue.to_string());
+        } else {
+            warn(&issue.to_string());
+        }
     }
+    replace_query(&query);
     config
+}
+
+/// Puts `query` in the address bar in place of the page's query (keeping its fragment), so
+/// that "Copy link" and a reload use it.
+fn replace_query(query: &[(String, String)]) {
+    let Some(window) = window() else { return };
+    let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else { return };
+    let Ok(params) = web_sys::UrlSearchParams::new() else { return };
+    for (key, value) in query {
+        params.append(key, value);
+    }
+    url.set_search(&params.to_string().as_string().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+    }
 }
 
 /// Today in the visitor's time zone.

@@ -173,9 +173,12 @@ function waitForReady(page, ids) {
   );
 }
 
-/** Opens a page of the partner's site in a fresh context; `fn({ page, context, log, requests })`. */
-async function withPartner(path, fn) {
-  const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+/**
+ * Opens a page of the partner's site in a fresh context (with `contextOptions`, e.g. a
+ * viewport); `fn({ page, context, log, requests })`.
+ */
+async function withPartner(path, fn, contextOptions = {}) {
+  const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'], ...contextOptions });
   try {
     await watchCsp(context);
     await context.addInitScript(recordWidgets);
@@ -358,68 +361,74 @@ test('in a flex row beside a sidebar, the widget takes the room left (not the 30
 });
 
 test("every consult result is as tall as the longest one, so the partner page cannot tell from the iframe's height why a practitioner comes first", async () => {
-  // Under the minimum age, one health item, two, and every item at 17, on a phone.
+  // Under the minimum age, one health item, two, and every item at 17, on a phone: in
+  // English at 1 device pixel per CSS pixel, in French at 2.625 (a common Android phone).
   const consults = [
     { goals: ['hydration'], age: 16, screening: [] },
     { goals: ['hydration'], age: 40, screening: ['pregnant_or_breastfeeding'] },
     { goals: ['texture', 'hydration'], age: 40, screening: ['blood_thinners', 'keloid_scarring'] },
     { goals: ['hydration'], age: 17, screening: SCREENING_IDS },
   ];
-  const reasonText = (item) => RULES.screening.find((s) => s.item === item).reason.text.en;
-  await withPartner('/partner.html', async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await waitForReady(page, ['finder-fr', 'finder-en']);
-    const en = page.frameLocator('#finder-en iframe');
-    const frame = await widgetFrame(page, '#finder-en');
-    const id = new URL(frame.url()).searchParams.get('embed');
-    const heights = [];
-    const posted = [];
-    for (const answers of consults) {
-      await answerGoals(en, answers);
-      await nextButton(en).click();
-      await waitForStep(en, 2);
-      await answerAboutYou(en, answers);
-      await nextButton(en).click();
-      await waitForStep(en, 3);
-      await answerHealth(en, answers);
-      const before = (await widgetLog(page)).messages.length;
-      await en.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
-      await en.locator('#result-summary').waitFor();
-      assert.equal(await summary(en), summaryText('consult'));
-      // The visitor sees their own reasons, and only those.
-      const expected = SCREENING_IDS.filter((s) => answers.screening.includes(s)).map((s) => `screening.${s}`);
-      if (answers.age < RULES.settings.min_age.value) expected.push('age.under_min');
-      const shown = await frame.evaluate(() => [...document.querySelectorAll('[data-rule]')].map((li) => li.dataset.rule));
-      assert.deepEqual(shown, expected, 'the reasons listed');
-      const text = await frame.evaluate(() => document.querySelector('.result').innerText);
-      for (const item of SCREENING_IDS) {
-        assert.equal(text.includes(reasonText(item)), answers.screening.includes(item), `the reason for ${item} on screen`);
+  for (const [lang, deviceScaleFactor] of [['en', 1], ['fr', 2.625]]) {
+    const reasonText = (item) => RULES.screening.find((s) => s.item === item).reason.text[lang];
+    const options = { viewport: { width: 360, height: 740 }, deviceScaleFactor };
+    await withPartner('/partner.html', async ({ page }) => {
+      await waitForReady(page, ['finder-fr', 'finder-en']);
+      const finder = page.frameLocator(`#finder-${lang} iframe`);
+      const frame = await widgetFrame(page, `#finder-${lang}`);
+      const id = new URL(frame.url()).searchParams.get('embed');
+      const heights = [];
+      const posted = [];
+      for (const answers of consults) {
+        await answerGoals(finder, answers, lang);
+        await nextButton(finder, lang).click();
+        await waitForStep(finder, 2, lang);
+        await answerAboutYou(finder, answers, lang);
+        await nextButton(finder, lang).click();
+        await waitForStep(finder, 3, lang);
+        await answerHealth(finder, answers, lang);
+        const before = (await widgetLog(page)).messages.length;
+        await finder.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
+        await finder.locator('#result-summary').waitFor();
+        assert.equal(await summary(finder), summaryText('consult', lang));
+        // The visitor sees their own reasons, and only those.
+        const expected = SCREENING_IDS.filter((s) => answers.screening.includes(s)).map((s) => `screening.${s}`);
+        if (answers.age < RULES.settings.min_age.value) expected.push('age.under_min');
+        const shown = await frame.evaluate(() => [...document.querySelectorAll('[data-rule]')].map((li) => li.dataset.rule));
+        assert.deepEqual(shown, expected, 'the reasons listed');
+        const text = await frame.evaluate(() => document.querySelector('.result').innerText);
+        for (const item of SCREENING_IDS) {
+          assert.equal(text.includes(reasonText(item)), answers.screening.includes(item), `the reason for ${item} on screen`);
+        }
+        const height = await fittedHeight(frame);
+        assert.equal((await iframeHeights(page))[`finder-${lang}`], `${height}px`, "the partner page's iframe height");
+        heights.push(height);
+        // Every height the page was told since "See my recommendation", not only the last.
+        const resizes = (await widgetLog(page)).messages.slice(before).map((m) => JSON.parse(m.data));
+        posted.push(resizes.filter((m) => m.widget === id && m.type === 'resize').map((m) => m.height));
+        if (heights.length === 1 && lang === 'en') {
+          // (After the heights are recorded: a full-page screenshot resizes the page for a moment.)
+          // The shortest consult has the most padding: it shows the partner page's own
+          // background (the hostile page's yellow), not a block of the finder's colour.
+          const box = await page.locator(`#finder-${lang} iframe`).boundingBox(); // in the viewport
+          const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+          box.x += scroll.x;
+          box.y += scroll.y;
+          const content = await frame.evaluate(() => document.querySelector('.app').getBoundingClientRect().bottom);
+          assert.ok(height - content > 200, `padding under the shortest consult: ${height - content} px`);
+          assert.deepEqual(await pixel(page, box.x + box.width / 2, box.y + content + 100), [255, 255, 0], 'under the result');
+          assert.notDeepEqual(await pixel(page, box.x + box.width / 2, box.y + content - 5), [255, 255, 0], 'the result itself');
+        }
+        await finder.getByRole('button', { name: UI[lang].startOver, exact: true }).click();
+        await waitForStep(finder, 1, lang);
       }
-      const height = await fittedHeight(frame);
-      assert.equal((await iframeHeights(page))['finder-en'], `${height}px`, "the partner page's iframe height");
-      heights.push(height);
-      if (heights.length === 1) {
-        // The shortest consult has the most padding: it shows the partner page's own
-        // background (the hostile page's yellow), not a block of the finder's colour.
-        const box = await page.locator('#finder-en iframe').boundingBox(); // in the viewport
-        const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
-        box.x += scroll.x;
-        box.y += scroll.y;
-        const content = await frame.evaluate(() => document.querySelector('.app').getBoundingClientRect().bottom);
-        assert.ok(height - content > 200, `padding under the shortest consult: ${height - content} px`);
-        assert.deepEqual(await pixel(page, box.x + box.width / 2, box.y + content + 100), [255, 255, 0], 'under the result');
-        assert.notDeepEqual(await pixel(page, box.x + box.width / 2, box.y + content - 5), [255, 255, 0], 'the result itself');
-      }
-      // Every height the page was told since "See my recommendation", not only the last.
-      const resizes = (await widgetLog(page)).messages.slice(before).map((m) => JSON.parse(m.data));
-      posted.push(resizes.filter((m) => m.widget === id && m.type === 'resize').map((m) => m.height));
-      await en.getByRole('button', { name: UI.en.startOver, exact: true }).click();
-      await waitForStep(en, 1);
-    }
-    assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the four consults: ${heights.join(', ')} px`);
-    assert.deepEqual(posted, posted.map(() => [heights[0]]), 'the heights posted to the page on each consult');
-  });
+      const what = `${lang} at ${deviceScaleFactor}x`;
+      assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the four consults, ${what}: ${heights.join(', ')} px`);
+      assert.deepEqual(posted, posted.map(() => [heights[0]]), `the heights posted to the page on each consult, ${what}`);
+    }, options);
+  }
 });
+
 
 test("messages from another origin, another frame, or off the schema are ignored: no event, no resize", async () => {
   await withPartner('/partner.html', async ({ page }) => {
@@ -588,7 +597,11 @@ test("changing the widget's other attributes changes the running finder: the vis
     const accent = () => frame.evaluate(() => getComputedStyle(document.querySelector('.app')).getPropertyValue('--accent').trim());
     assert.equal(await accent(), '#004466');
     assert.equal(await frame.evaluate(() => window.__sameDocument), true, 'the same document: not reloaded');
-    assert.equal(frame.url(), url, 'the same address');
+    // Its address now holds the new settings, for "Copy link" and a reload of the frame.
+    const address = new URL(await frame.evaluate(() => location.href));
+    assert.equal(address.searchParams.get('embed'), new URL(url).searchParams.get('embed'), 'the same widget');
+    assert.equal(address.searchParams.get('clinic_name'), 'Clinique Nouvelle');
+    assert.equal(address.searchParams.get('booking_url'), 'https://booking.example.com/nouveau');
     await waitForStep(fr, 2, 'fr');
     assert.equal(await fr.getByLabel(UI.fr.age, { exact: true }).inputValue(), '40', 'the age typed before');
 
