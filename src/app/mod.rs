@@ -354,8 +354,8 @@ pub fn start() {
             let bridge = Rc::clone(&bridge);
             Callback::from(move |treatment| bridge.post(event(treatment)))
         };
-        props.onresult = to_partner(|treatment| Event::Result { treatment });
         props.placement = Placement::Widget;
+        props.onresult = to_partner(|treatment| Event::Result { treatment });
         props.onbook = to_partner(|treatment| Event::Book { treatment });
         props.onlang = {
             let bridge = Rc::clone(&bridge);

@@ -27,8 +27,9 @@ pub struct ResultViewProps {
     pub onbook: Callback<()>,
     /// In a partner's widget, the longest consults the rules can give
     /// (`engine::longest_consults`): a consult result draws them, invisible, under its own
-    /// reasons, and the bridge (`web::embed`) pads the page by the difference, so that every
-    /// consult is as tall as the longest and the iframe's height does not tell why.
+    /// reasons, and the bridge (`web::embed`) makes the page as tall as it would be with
+    /// them, so that every consult is as tall as the longest and the iframe's height does
+    /// not tell why.
     #[prop_or_default]
     pub longest: Rc<[Recommendation]>,
 }
