@@ -104,11 +104,8 @@
    * reported on the console, naming the attribute, and left out: the clinic's own setting
    * (clinic.json) applies instead.
    */
-  function settings(element, { withLang = true } = {}) {
+  function settings(element) {
     const query = {};
-    const lang = withLang ? chosenLanguage(element) : null;
-    if (lang) query.lang = lang;
-
     const booking = element.getAttribute('booking-url');
     if (booking !== null && booking.trim() !== '') {
       if (isWebUrl(booking.trim())) query.booking_url = new URL(booking.trim()).href;
@@ -210,6 +207,8 @@
 
     #open() {
       const query = settings(this);
+      const lang = chosenLanguage(this);
+      if (lang) query.lang = lang;
       const origin = window.origin || location.origin;
       if (origin === 'null') {
         console.error(`${TAG}: this page has no origin (a file: or sandboxed page), so the widget cannot be sized or send events`);
@@ -301,7 +300,7 @@
      * value is reported on the console and sent as null, so the clinic's own setting applies).
      */
     #sendSettings() {
-      const query = settings(this, { withLang: false });
+      const query = settings(this);
       const value = (key) => (Object.hasOwn(query, key) ? query[key] : null);
       const message = {
         protocol: PROTOCOL,

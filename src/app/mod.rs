@@ -344,7 +344,7 @@ pub fn start() {
             onresult: Callback::noop(),
             onbook: Callback::noop(),
             onlang: Callback::noop(),
-            placement: Placement::Page,
+            placement: if bridge.is_some() { Placement::Widget } else { Placement::Page },
         };
         let Some(bridge) = bridge else {
             yew::Renderer::<App>::with_props(props).render();
@@ -354,7 +354,6 @@ pub fn start() {
             let bridge = Rc::clone(&bridge);
             Callback::from(move |treatment| bridge.post(event(treatment)))
         };
-        props.placement = Placement::Widget;
         props.onresult = to_partner(|treatment| Event::Result { treatment });
         props.onbook = to_partner(|treatment| Event::Book { treatment });
         props.onlang = {

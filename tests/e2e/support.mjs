@@ -443,6 +443,13 @@ export function nextButton(page, lang = 'en') {
  * face are ticked, and face is unticked when absent from `areas`.
  */
 export async function completeQuiz(page, answers, lang = 'en') {
+  await answerSteps(page, answers, lang);
+  await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
+  await page.locator('#result-summary').waitFor();
+}
+
+/** Answers the three steps as `completeQuiz` does, and stops on the health step's answers. */
+export async function answerSteps(page, answers, lang = 'en') {
   await answerGoals(page, answers, lang);
   await nextButton(page, lang).click();
   await waitForStep(page, 2, lang);
@@ -450,8 +457,6 @@ export async function completeQuiz(page, answers, lang = 'en') {
   await nextButton(page, lang).click();
   await waitForStep(page, 3, lang);
   await answerHealth(page, answers, lang);
-  await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
-  await page.locator('#result-summary').waitFor();
 }
 
 export async function answerGoals(page, { goals = [], event_date } = {}, lang = 'en') {

@@ -20,6 +20,7 @@ import {
   answerAboutYou,
   answerGoals,
   answerHealth,
+  answerSteps,
   appCsp,
   appUrl,
   collectConsole,
@@ -380,13 +381,7 @@ test("every consult result is as tall as the longest one, so the partner page ca
       const heights = [];
       const posted = [];
       for (const answers of consults) {
-        await answerGoals(finder, answers, lang);
-        await nextButton(finder, lang).click();
-        await waitForStep(finder, 2, lang);
-        await answerAboutYou(finder, answers, lang);
-        await nextButton(finder, lang).click();
-        await waitForStep(finder, 3, lang);
-        await answerHealth(finder, answers, lang);
+        await answerSteps(finder, answers, lang);
         const before = (await widgetLog(page)).messages.length;
         await finder.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
         await finder.locator('#result-summary').waitFor();
