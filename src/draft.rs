@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Answers, Area, Date, Downtime, Goal, Screening, LAST_YEAR, MAX_AGE};
+use crate::engine::{Answers, Area, Caution, Date, Downtime, Goal, Recent, Screening, LAST_YEAR, MAX_AGE};
 
 /// The questionnaire's steps, in order. The result counts as the last step.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -52,7 +52,13 @@ pub struct Draft {
     pub downtime: Option<Downtime>,
     /// Kept in `Screening::ALL` order.
     pub screening: Vec<Screening>,
-    /// "None of these apply to me": exclusive with `screening`.
+    /// Recent treatments or sun (waiting periods), kept in `Recent::ALL` order.
+    #[serde(default)]
+    pub recent: Vec<Recent>,
+    /// What the practitioner should know (soft warnings), kept in `Caution::ALL` order.
+    #[serde(default)]
+    pub cautions: Vec<Caution>,
+    /// "None of these apply to me": exclusive with every health item above.
     pub none_apply: bool,
 }
 
@@ -65,6 +71,8 @@ impl Default for Draft {
             areas: vec![Area::Face],
             downtime: None,
             screening: vec![],
+            recent: vec![],
+            cautions: vec![],
             none_apply: false,
         }
     }
@@ -141,7 +149,7 @@ impl Draft {
                 }
             }
             Step::Health => {
-                if self.screening.is_empty() && !self.none_apply {
+                if !self.has_health_answer() && !self.none_apply {
                     out.push(Problem::HealthUnanswered);
                 }
             }
@@ -183,12 +191,20 @@ impl Draft {
             areas: self.areas.clone(),
             downtime: self.downtime,
             screening: self.screening.clone(),
+            recent: self.recent.clone(),
+            cautions: self.cautions.clone(),
         })
     }
 
-    /// The same draft without the health screen: what may be shared or stored.
+    /// The same draft without the health screen (hard stops, waiting periods and soft
+    /// warnings alike): what may be shared or stored.
     pub fn without_health(&self) -> Draft {
-        Draft { screening: vec![], none_apply: false, ..self.clone() }
+        Draft { screening: vec![], recent: vec![], cautions: vec![], none_apply: false, ..self.clone() }
+    }
+
+    /// Whether any health item is ticked.
+    pub fn has_health_answer(&self) -> bool {
+        !(self.screening.is_empty() && self.recent.is_empty() && self.cautions.is_empty())
     }
 }
 

@@ -49,41 +49,124 @@ impl Goal {
     }
 }
 
-/// A health-screen item. Any one of them means a practitioner must see the visitor first.
+/// A health-screen item: a hard stop. Any one of them means a practitioner must see the
+/// visitor first, whatever the rules file says (safety is code, not data).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Screening {
     PregnantOrBreastfeeding,
     ActiveSkinInfection,
+    /// An eczema, psoriasis, rosacea or vitiligo flare, an open wound, or a changing mole in
+    /// the area.
+    SkinConditionFlare,
     #[serde(rename = "isotretinoin_6_months")]
     Isotretinoin6Months,
     BloodThinners,
     KeloidScarring,
+    /// Allergy to an ingredient, a local anaesthetic, metals or latex.
     IngredientAllergy,
     AutoimmuneOrImmunosuppressed,
+    /// Chemotherapy or radiotherapy, uncontrolled diabetes, or wounds that heal slowly.
+    CancerTreatmentOrPoorHealing,
 }
 
 impl Screening {
-    pub const ALL: [Screening; 7] = [
+    pub const ALL: [Screening; 9] = [
         Screening::PregnantOrBreastfeeding,
         Screening::ActiveSkinInfection,
+        Screening::SkinConditionFlare,
         Screening::Isotretinoin6Months,
         Screening::BloodThinners,
         Screening::KeloidScarring,
         Screening::IngredientAllergy,
         Screening::AutoimmuneOrImmunosuppressed,
+        Screening::CancerTreatmentOrPoorHealing,
     ];
 
     pub fn id(self) -> &'static str {
         match self {
             Screening::PregnantOrBreastfeeding => "pregnant_or_breastfeeding",
             Screening::ActiveSkinInfection => "active_skin_infection",
+            Screening::SkinConditionFlare => "skin_condition_flare",
             Screening::Isotretinoin6Months => "isotretinoin_6_months",
             Screening::BloodThinners => "blood_thinners",
             Screening::KeloidScarring => "keloid_scarring",
             Screening::IngredientAllergy => "ingredient_allergy",
             Screening::AutoimmuneOrImmunosuppressed => "autoimmune_or_immunosuppressed",
+            Screening::CancerTreatmentOrPoorHealing => "cancer_treatment_or_poor_healing",
         }
+    }
+}
+
+/// Something done to the skin recently: not a reason to refuse, but a waiting period that
+/// moves the first session later (the rules file sets the days).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Recent {
+    /// Botulinum toxin or fillers in the area in the last 2 weeks.
+    #[serde(rename = "injectables_2_weeks")]
+    Injectables2Weeks,
+    /// Retinoids, AHA/BHA acids or a peel in the last week.
+    #[serde(rename = "peel_or_retinoid_1_week")]
+    PeelOrRetinoid1Week,
+    /// A sunburn, a tan or self-tanner in the area.
+    #[serde(rename = "sunburn_or_tan")]
+    SunburnOrTan,
+}
+
+impl Recent {
+    pub const ALL: [Recent; 3] = [Recent::Injectables2Weeks, Recent::PeelOrRetinoid1Week, Recent::SunburnOrTan];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Recent::Injectables2Weeks => "injectables_2_weeks",
+            Recent::PeelOrRetinoid1Week => "peel_or_retinoid_1_week",
+            Recent::SunburnOrTan => "sunburn_or_tan",
+        }
+    }
+
+    /// The waiting period when a rules file has no rule for this item (the default rules
+    /// give the same numbers, with their sources).
+    pub fn default_days(self) -> i64 {
+        match self {
+            Recent::Injectables2Weeks => 14,
+            Recent::PeelOrRetinoid1Week => 7,
+            Recent::SunburnOrTan => 14,
+        }
+    }
+
+    /// The item with this id.
+    pub fn from_id(id: &str) -> Option<Recent> {
+        Recent::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// Something the practitioner should know that changes neither the treatment nor the dates:
+/// it becomes a warning the visitor reads (a soft warning).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Caution {
+    /// Cold sores around the mouth (an antiviral may be needed before treating near the lips).
+    ColdSores,
+    /// Aspirin, ibuprofen, fish oil or vitamin E (more bruising).
+    OtcBloodThinners,
+    /// Dark marks that stay after a pimple, a scratch or irritation.
+    DarkMarksAfterInflammation,
+}
+
+impl Caution {
+    pub const ALL: [Caution; 3] = [Caution::ColdSores, Caution::OtcBloodThinners, Caution::DarkMarksAfterInflammation];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Caution::ColdSores => "cold_sores",
+            Caution::OtcBloodThinners => "otc_blood_thinners",
+            Caution::DarkMarksAfterInflammation => "dark_marks_after_inflammation",
+        }
+    }
+
+    /// The item with this id.
+    pub fn from_id(id: &str) -> Option<Caution> {
+        Caution::ALL.into_iter().find(|c| c.id() == id)
     }
 }
 
@@ -157,6 +240,13 @@ pub struct Answers {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub downtime: Option<Downtime>,
     pub screening: Vec<Screening>,
+    /// Waiting periods (optional; default none). Each moves the first session later.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recent: Vec<Recent>,
+    /// Soft warnings for the practitioner (optional; default none). They change nothing
+    /// but add a warning.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cautions: Vec<Caution>,
 }
 
 fn default_areas() -> Vec<Area> {

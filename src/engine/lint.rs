@@ -4,7 +4,7 @@
 //! point at something a clinic probably did not mean: an age nobody covers, a goal with no
 //! rule, a text in one language only, a rule that can never fire.
 
-use super::answers::{Goal, Screening, MAX_AGE};
+use super::answers::{Caution, Goal, Recent, Screening, MAX_AGE};
 use super::rules::{Cited, CitedRange, Finding, LintReport, Range, Rules, Setting, Text, RULES_FORMAT};
 use super::TreatmentKind;
 
@@ -17,7 +17,10 @@ pub fn lint(rules: &Rules) -> LintReport {
     check_treatments(rules, &mut out);
     check_goals(rules, &mut out);
     check_screening(rules, &mut out);
+    check_waits(rules, &mut out);
+    check_cautions(rules, &mut out);
     check_age_schedules(rules, &mut out);
+    check_goal_courses(rules, &mut out);
     check_aftercare(rules, &mut out);
     for (path, text) in texts(rules) {
         for lang in text.missing() {
@@ -59,8 +62,19 @@ pub fn texts(rules: &Rules) -> Vec<(String, &Text)> {
         all.push((format!("$.screening[{i}].label"), &s.label));
         all.push((format!("$.screening[{i}].reason.text"), &s.reason.text));
     }
+    for (i, w) in rules.waits.iter().enumerate() {
+        all.push((format!("$.waits[{i}].label"), &w.label));
+        all.push((format!("$.waits[{i}].reason.text"), &w.reason.text));
+    }
+    for (i, c) in rules.cautions.iter().enumerate() {
+        all.push((format!("$.cautions[{i}].label"), &c.label));
+        all.push((format!("$.cautions[{i}].warning.text"), &c.warning.text));
+    }
     for (i, s) in rules.age_schedules.iter().enumerate() {
         all.push((format!("$.age_schedules[{i}].reason.text"), &s.reason.text));
+    }
+    for (i, c) in rules.goal_courses.iter().enumerate() {
+        all.push((format!("$.goal_courses[{i}].reason.text"), &c.reason.text));
     }
     for (i, a) in rules.aftercare.iter().enumerate() {
         all.push((format!("$.aftercare[{i}].text"), &a.text));
@@ -72,6 +86,7 @@ pub fn texts(rules: &Rules) -> Vec<(String, &Text)> {
         ("summary_mesotherapy", &m.summary_mesotherapy),
         ("summary_both", &m.summary_both),
         ("summary_consult", &m.summary_consult),
+        ("summary_event_too_close", &m.summary_event_too_close),
         ("under_min_age.text", &m.under_min_age.text),
         ("microneedling_min_age.text", &m.microneedling_min_age.text),
         ("prefers_no_redness.text", &m.prefers_no_redness.text),
@@ -80,7 +95,12 @@ pub fn texts(rules: &Rules) -> Vec<(String, &Text)> {
         ("goal_without_rule", &m.goal_without_rule),
         ("screening_without_rule", &m.screening_without_rule),
         ("redness_longer_than_accepted", &m.redness_longer_than_accepted),
-        ("sessions_after_event", &m.sessions_after_event),
+        ("downtime_trade_off", &m.downtime_trade_off),
+        ("event_too_close", &m.event_too_close),
+        ("event_course_shortened", &m.event_course_shortened),
+        ("course_after_event", &m.course_after_event),
+        ("goal_area_mismatch", &m.goal_area_mismatch),
+        ("wait_without_rule", &m.wait_without_rule),
         ("age_without_schedule", &m.age_without_schedule),
         ("no_dates_without_today", &m.no_dates_without_today),
     ] {
@@ -116,11 +136,21 @@ fn sources(rules: &Rules) -> Vec<(String, &str, &str)> {
     for (i, r) in rules.screening.iter().enumerate() {
         all.push((format!("$.screening[{i}].reason"), &r.reason.source, &r.reason.note));
     }
+    for (i, w) in rules.waits.iter().enumerate() {
+        all.push((format!("$.waits[{i}].days"), &w.days.source, &w.days.note));
+        all.push((format!("$.waits[{i}].reason"), &w.reason.source, &w.reason.note));
+    }
+    for (i, c) in rules.cautions.iter().enumerate() {
+        all.push((format!("$.cautions[{i}].warning"), &c.warning.source, &c.warning.note));
+    }
     for (i, r) in rules.age_schedules.iter().enumerate() {
         all.push((format!("$.age_schedules[{i}].reason"), &r.reason.source, &r.reason.note));
     }
+    for (i, c) in rules.goal_courses.iter().enumerate() {
+        all.push((format!("$.goal_courses[{i}].reason"), &c.reason.source, &c.reason.note));
+    }
     for (i, r) in rules.aftercare.iter().enumerate() {
-        all.push((format!("$.aftercare[{i}]"), &r.source, ""));
+        all.push((format!("$.aftercare[{i}]"), &r.source, &r.note));
     }
     let m = &rules.messages;
     for (name, c) in [
@@ -273,16 +303,82 @@ fn check_screening(rules: &Rules, out: &mut Lint) {
         }
         seen.push(s.item);
     }
+    // A hard stop is code: a file cannot remove one (it would lose its question and reason).
     for item in Screening::ALL {
         if !seen.contains(&item) {
-            out.warn(
+            out.error(
                 "$.screening",
                 format!(
-                    "item \"{}\" has no rule: it still leads to \"consult\", with a generic reason",
+                    "hard stop \"{}\" has no rule: health-screen questions cannot be removed (add its label and reason)",
                     item.id()
                 ),
             );
         }
+    }
+}
+
+/// Waiting periods: each built-in one has exactly one rule, and none is below zero days.
+/// (A health-screen id in `item` is refused when the file is read: `rules::wait_item`.)
+fn check_waits(rules: &Rules, out: &mut Lint) {
+    let mut seen = Vec::new();
+    for (i, w) in rules.waits.iter().enumerate() {
+        if seen.contains(&w.item) {
+            out.error(&format!("$.waits[{i}].item"), format!("\"{}\" already has a rule earlier in the list", w.item.id()));
+        }
+        seen.push(w.item);
+        let days = w.days.value;
+        if days < 0 {
+            out.error(&format!("$.waits[{i}].days.value"), format!("is {days}: a waiting period cannot be below zero days"));
+        } else if days > MAX_SETTING_DAYS {
+            out.error(&format!("$.waits[{i}].days.value"), format!("must be within 0–{MAX_SETTING_DAYS}, got {days}"));
+        }
+    }
+    for item in Recent::ALL {
+        if !seen.contains(&item) {
+            out.error(
+                "$.waits",
+                format!("waiting period \"{}\" has no rule: built-in waiting periods cannot be removed", item.id()),
+            );
+        }
+    }
+}
+
+/// Soft warnings: each built-in one has exactly one rule.
+fn check_cautions(rules: &Rules, out: &mut Lint) {
+    let mut seen = Vec::new();
+    for (i, c) in rules.cautions.iter().enumerate() {
+        if seen.contains(&c.item) {
+            out.error(&format!("$.cautions[{i}].item"), format!("\"{}\" already has a rule earlier in the list", c.item.id()));
+        }
+        seen.push(c.item);
+    }
+    for item in Caution::ALL {
+        if !seen.contains(&item) {
+            out.error(
+                "$.cautions",
+                format!("soft warning \"{}\" has no rule: built-in health questions cannot be removed", item.id()),
+            );
+        }
+    }
+}
+
+/// Goal courses: sensible ranges, unique ids, and goals to apply to.
+fn check_goal_courses(rules: &Rules, out: &mut Lint) {
+    let mut ids = Vec::new();
+    for (i, c) in rules.goal_courses.iter().enumerate() {
+        let path = format!("$.goal_courses[{i}]");
+        if c.id.trim().is_empty() {
+            out.error(&format!("{path}.id"), "is empty".into());
+        } else if ids.contains(&c.id.as_str()) {
+            out.error(&format!("{path}.id"), format!("\"{}\" is used by an earlier goal course", c.id));
+        } else {
+            ids.push(c.id.as_str());
+        }
+        if c.goals.is_empty() {
+            out.warn(&format!("{path}.goals"), "is empty, so this course is never used".into());
+        }
+        out.range(&format!("{path}.sessions"), c.sessions, 1, MAX_SESSIONS);
+        out.range(&format!("{path}.interval_days"), c.interval_days, 1, MAX_INTERVAL_DAYS);
     }
 }
 
@@ -299,8 +395,12 @@ fn check_age_schedules(rules: &Rules, out: &mut Lint) {
             ids.push(s.id.as_str());
         }
         out.range(&format!("{path}.ages"), s.ages, 0, MAX_AGE);
-        out.range(&format!("{path}.sessions"), s.sessions, 1, MAX_SESSIONS);
-        out.range(&format!("{path}.interval_days"), s.interval_days, 1, MAX_INTERVAL_DAYS);
+        if let Some(r) = s.sessions {
+            out.range(&format!("{path}.sessions"), r, 1, MAX_SESSIONS);
+        }
+        if let Some(r) = s.interval_days {
+            out.range(&format!("{path}.interval_days"), r, 1, MAX_INTERVAL_DAYS);
+        }
     }
     for kind in TreatmentKind::ALL {
         let bands: Vec<(usize, Range)> = rules

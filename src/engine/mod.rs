@@ -13,15 +13,15 @@ mod rules;
 
 use serde::{Deserialize, Serialize};
 
-pub use answers::{Answers, Area, Downtime, Goal, Screening, LAST_YEAR, MAX_AGE};
+pub use answers::{Answers, Area, Caution, Downtime, Goal, Recent, Screening, LAST_YEAR, MAX_AGE};
 pub use date::Date;
 pub use error::EngineError;
 pub use lint::texts as rule_texts;
 pub use recommend::{longest_consults, recommend};
 pub use rules::{
-    AftercareRule, AgeSchedule, Alternative, Cited, CitedRange, Finding, GoalRule, LintReport,
-    Messages, Range, Rules, ScreeningRule, Setting, Settings, Text, TreatmentRules, Treatments,
-    DEFAULT_RULES_JSON, RULES_FORMAT,
+    AftercareRule, AgeSchedule, Alternative, CautionRule, Cited, CitedRange, Finding, GoalCourse,
+    GoalRule, LintReport, Messages, Range, Rules, ScreeningRule, Setting, Settings, Text,
+    TreatmentRules, Treatments, WaitRule, DEFAULT_RULES_JSON, RULES_FORMAT,
 };
 
 /// A language the app and the rules speak.
@@ -154,4 +154,20 @@ pub struct PlanItem {
     pub maintenance: String,
     /// Proposed session dates; empty when `today` was not given.
     pub dates: Vec<Date>,
+    /// Where each number and text above comes from, so the visitor can tell the clinic's
+    /// articles from its own practice.
+    pub sources: PlanSources,
+}
+
+/// The source of each fact of a [`PlanItem`]: one or more source article file names
+/// separated by commas, and/or `clinic default`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanSources {
+    /// Where the session count comes from (age band, goal, or the general course).
+    pub sessions: String,
+    pub interval_days: String,
+    pub session_minutes: String,
+    pub downtime: String,
+    pub results: String,
+    pub maintenance: String,
 }

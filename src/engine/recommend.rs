@@ -1,10 +1,10 @@
 //! The decision: which treatment, why, and the plan.
 
-use super::answers::{Answers, Downtime, Goal, Screening};
+use super::answers::{Answers, Caution, Downtime, Goal, Recent, Screening};
 use super::error::EngineError;
-use super::plan::{schedule, Calendar, Course};
-use super::rules::{Cited, Rules, Text};
-use super::{Lang, PlanItem, Reason, Recommendation, Treatment, TreatmentKind, Warning};
+use super::plan::{schedule, Calendar, Course, Event, Placement};
+use super::rules::{Cited, Range, Rules, Text};
+use super::{Lang, PlanItem, PlanSources, Reason, Recommendation, Treatment, TreatmentKind, Warning};
 
 /// Turns valid answers into a recommendation in `lang`.
 ///
@@ -13,7 +13,7 @@ use super::{Lang, PlanItem, Reason, Recommendation, Treatment, TreatmentKind, Wa
 /// item, or an age under the rules' minimum, gives `consult` with no plan.
 pub fn recommend(answers: &Answers, rules: &Rules, lang: Lang) -> Result<Recommendation, EngineError> {
     answers.validate()?;
-    let mut out = Builder { rules, lang, reasons: vec![], warnings: vec![] };
+    let mut out = Builder { rules, lang, reasons: vec![], warnings: vec![], served: vec![], event_too_close: false };
     let decision = out.decide(answers);
     let treatment = match decision.as_slice() {
         [] => Treatment::Consult,
@@ -22,14 +22,17 @@ pub fn recommend(answers: &Answers, rules: &Rules, lang: Lang) -> Result<Recomme
         _ => Treatment::Both,
     };
     let plan = if treatment == Treatment::Consult { vec![] } else { out.plan(answers, &decision) };
+    // Advice for an area the visitor did not choose (makeup on the body) is left out.
     let aftercare = rules
         .aftercare
         .iter()
         .filter(|a| a.treatments.iter().any(|t| decision.contains(t)))
+        .filter(|a| a.areas.is_empty() || a.areas.iter().any(|area| answers.areas.contains(area)))
         .map(|a| a.text.get(lang).to_string())
         .collect();
     let m = &rules.messages;
     let summary = match treatment {
+        _ if out.event_too_close => &m.summary_event_too_close,
         Treatment::Microneedling => &m.summary_microneedling,
         Treatment::Mesotherapy => &m.summary_mesotherapy,
         Treatment::Both => &m.summary_both,
@@ -78,6 +81,8 @@ pub fn longest_consults(rules: &Rules, lang: Lang) -> Vec<Recommendation> {
         areas: vec![],
         downtime,
         screening,
+        recent: vec![],
+        cautions: vec![],
     };
     [
         answers(vec![], clamp(s.min_age.value - 1), None, Screening::ALL.to_vec()),
@@ -96,6 +101,10 @@ struct Builder<'a> {
     lang: Lang,
     reasons: Vec<Reason>,
     warnings: Vec<Warning>,
+    /// Which treatment serves each goal the visitor picked (after age and redness).
+    served: Vec<(Goal, TreatmentKind)>,
+    /// No session fits before the visitor's event (the summary says so).
+    event_too_close: bool,
 }
 
 /// Placeholder values for the rules' sentences.
@@ -104,6 +113,27 @@ type Vars<'v> = &'v [(&'v str, String)];
 fn fill(template: &str, vars: Vars) -> String {
     vars.iter()
         .fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+}
+
+/// Words joined as a reader expects: "a", "a and b", "a, b and c" ("et" in French).
+fn join(lang: Lang, words: &[String]) -> String {
+    let and = match lang {
+        Lang::En => " and ",
+        Lang::Fr => " et ",
+    };
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+/// A session count and interval, with where they come from.
+struct CourseChoice {
+    sessions: Range,
+    interval: Range,
+    sessions_source: String,
+    interval_source: String,
 }
 
 impl Builder<'_> {
@@ -115,6 +145,13 @@ impl Builder<'_> {
     fn warn(&mut self, code: &str, text: &Text, vars: Vars) {
         let text = fill(text.get(self.lang), vars);
         self.warnings.push(Warning { code: code.to_string(), text });
+    }
+
+    fn goal_label(&self, goal: Goal) -> String {
+        match self.rules.goal_rule(goal) {
+            Some(rule) => rule.label.get(self.lang).to_string(),
+            None => goal.id().replace('_', " "),
+        }
     }
 
     /// The treatments to propose, in plan order; empty means `consult`.
@@ -161,16 +198,22 @@ impl Builder<'_> {
         let mut chosen = Vec::new();
         let mut explained_micro_age = false;
         let mut explained_redness = false;
+        // Goals the wish for no redness moved away from microneedling: the trade-off is said.
+        let mut traded: Vec<String> = Vec::new();
         for goal in goals {
             let Some(rule) = rules.goal_rule(goal) else {
                 self.warn("goal_without_rule", &m.goal_without_rule, &[("goal", goal.id().into())]);
                 continue;
             };
+            if !rule.areas.is_empty() && !rule.areas.iter().any(|a| answers.areas.contains(a)) {
+                self.warn("goal_area_mismatch", &m.goal_area_mismatch, &[("goal", rule.label.get(self.lang).to_string())]);
+            }
             let blocked = rule.treatment == TreatmentKind::Microneedling
                 && (too_young_for_micro || wants_no_redness);
             if !blocked {
                 self.reason(format!("goal.{}", goal.id()), &rule.reason, &[]);
                 chosen.push(rule.treatment);
+                self.served.push((goal, rule.treatment));
                 continue;
             }
             // Microneedling is out for this visitor; say why once, then use the goal's
@@ -183,9 +226,13 @@ impl Builder<'_> {
                 self.reason("downtime.prefers_no_redness".into(), &m.prefers_no_redness, &[]);
                 explained_redness = true;
             }
+            if !too_young_for_micro {
+                traded.push(rule.label.get(self.lang).to_string());
+            }
             if let Some(alt) = &rule.alternative {
                 self.reason(format!("goal.{}.alternative", goal.id()), &alt.reason, &[]);
                 chosen.push(alt.treatment);
+                self.served.push((goal, alt.treatment));
             }
         }
         let chosen: Vec<TreatmentKind> = TreatmentKind::ALL.into_iter().filter(|t| chosen.contains(t)).collect();
@@ -194,17 +241,74 @@ impl Builder<'_> {
             self.reason("goals.no_treatment_left".into(), &cited, &[]);
             return vec![];
         }
+        if !traded.is_empty() {
+            let goals = join(self.lang, &traded);
+            self.warn("downtime_trade_off", &m.downtime_trade_off, &[("goals", goals)]);
+        }
         if chosen.len() == 2 {
             self.reason("combine.both".into(), &rules.combination, &[]);
         }
-        if chosen.contains(&TreatmentKind::Microneedling) {
-            let redness = rules.treatments.microneedling.redness_days.value;
-            let accepted = answers.downtime.map(Downtime::days).unwrap_or(u32::MAX);
-            if i64::from(accepted) < redness {
-                self.warn("redness_longer_than_accepted", &m.redness_longer_than_accepted, &[]);
+        // What each proposed treatment may still show, when it is more than the visitor
+        // said they accept (mesotherapy's redness, swelling or bruising for "none").
+        let accepted = answers.downtime.map(Downtime::days).unwrap_or(u32::MAX);
+        for &kind in &chosen {
+            let t = rules.treatments.get(kind);
+            if i64::from(accepted) < t.redness_days.value {
+                let vars = [
+                    ("treatment", t.name.get(self.lang).to_string()),
+                    ("downtime", t.downtime.text.get(self.lang).to_string()),
+                ];
+                self.warn("redness_longer_than_accepted", &m.redness_longer_than_accepted, &vars);
+            }
+        }
+        for item in Caution::ALL.into_iter().filter(|c| answers.cautions.contains(c)) {
+            let code = format!("caution.{}", item.id());
+            match rules.caution_rule(item) {
+                Some(rule) => self.warn(&code, &rule.warning.text, &[]),
+                None => self.warn(&code, &m.screening_without_rule, &[("item", item.id().into())]),
             }
         }
         chosen
+    }
+
+    /// The session count and interval for `kind`, by the precedence the rules file
+    /// documents: the visitor's age band when it gives them, else a goal course for the
+    /// goals this treatment serves, else the treatment's general course. Each step adds the
+    /// reason that says where the numbers come from.
+    fn course(&mut self, kind: TreatmentKind, age: i64) -> CourseChoice {
+        let rules = self.rules;
+        let lang = self.lang;
+        let t = rules.treatments.get(kind);
+        let band = rules.age_schedule(kind, age);
+        if let Some(s) = band {
+            self.reason(format!("schedule.{}", s.id), &s.reason, &[("age", age.to_string())]);
+        } else if rules.age_schedules.iter().any(|s| s.treatment == kind) {
+            let vars = [("age", age.to_string()), ("treatment", t.name.get(lang).to_string())];
+            self.warn("age_without_schedule", &rules.messages.age_without_schedule, &vars);
+        }
+        let (mut sessions, mut interval) = (None, None);
+        if let Some(s) = band {
+            sessions = s.sessions.map(|r| (r, s.reason.source.clone()));
+            interval = s.interval_days.map(|r| (r, s.reason.source.clone()));
+        }
+        if sessions.is_none() || interval.is_none() {
+            let goals: Vec<Goal> = self.served.iter().filter(|(_, k)| *k == kind).map(|(g, _)| *g).collect();
+            if let Some(c) = rules.goal_course(kind, &goals) {
+                let names: Vec<String> =
+                    c.goals.iter().filter(|g| goals.contains(g)).map(|g| self.goal_label(*g)).collect();
+                let vars = [("goals", join(lang, &names)), ("age", age.to_string())];
+                self.reason(format!("course.{}", c.id), &c.reason, &vars);
+                sessions = sessions.or_else(|| Some((c.sessions, c.reason.source.clone())));
+                interval = interval.or_else(|| Some((c.interval_days, c.reason.source.clone())));
+            }
+        }
+        if sessions.is_none() || interval.is_none() {
+            self.reason(format!("schedule.{}.general", kind.id()), &t.general_schedule, &[]);
+        }
+        let (sessions, sessions_source) = sessions.unwrap_or_else(|| (t.sessions.range(), t.sessions.source.clone()));
+        let (interval, interval_source) =
+            interval.unwrap_or_else(|| (t.interval_days.range(), t.interval_days.source.clone()));
+        CourseChoice { sessions, interval, sessions_source, interval_source }
     }
 
     fn plan(&mut self, answers: &Answers, treatments: &[TreatmentKind]) -> Vec<PlanItem> {
@@ -214,47 +318,69 @@ impl Builder<'_> {
         let mut courses = Vec::new();
         for &kind in treatments {
             let t = rules.treatments.get(kind);
-            let (sessions, interval) = match rules.age_schedule(kind, answers.age) {
-                Some(s) => {
-                    self.reason(format!("schedule.{}", s.id), &s.reason, &[("age", answers.age.to_string())]);
-                    (s.sessions, s.interval_days)
-                }
-                None => {
-                    if rules.age_schedules.iter().any(|s| s.treatment == kind) {
-                        let vars = [("age", answers.age.to_string()), ("treatment", t.name.get(lang).to_string())];
-                        self.warn("age_without_schedule", &rules.messages.age_without_schedule, &vars);
-                    }
-                    self.reason(format!("schedule.{}.general", kind.id()), &t.general_schedule, &[]);
-                    (t.sessions.range(), t.interval_days.range())
-                }
-            };
+            let choice = self.course(kind, answers.age);
             courses.push(Course {
-                sessions: sessions.min.clamp(1, 24) as u32,
-                interval_days: interval.min.max(1),
+                sessions: choice.sessions.min.clamp(1, 24) as u32,
+                interval_days: choice.interval.min.max(1),
             });
             items.push(PlanItem {
                 treatment: kind,
                 name: t.name.get(lang).to_string(),
-                sessions,
-                interval_days: interval,
+                sessions: choice.sessions,
+                interval_days: choice.interval,
                 session_minutes: t.session_minutes.range(),
                 downtime: t.downtime.text.get(lang).to_string(),
                 results: t.results.text.get(lang).to_string(),
                 maintenance: t.maintenance.text.get(lang).to_string(),
                 dates: vec![],
+                sources: PlanSources {
+                    sessions: choice.sessions_source,
+                    interval_days: choice.interval_source,
+                    session_minutes: t.session_minutes.source.clone(),
+                    downtime: t.downtime.source.clone(),
+                    results: t.results.source.clone(),
+                    maintenance: t.maintenance.source.clone(),
+                },
             });
+        }
+        // Waiting periods move the first session later, by the longest of them (they run
+        // at the same time); each one says so.
+        let s = &rules.settings;
+        let mut wait = 0;
+        for item in Recent::ALL.into_iter().filter(|r| answers.recent.contains(r)) {
+            let rule = format!("recent.{}", item.id());
+            match rules.wait_rule(item) {
+                Some(w) => {
+                    let days = w.days.value.max(0);
+                    wait = wait.max(days);
+                    self.reason(rule, &w.reason, &[("days", days.to_string())]);
+                }
+                None => {
+                    let days = item.default_days();
+                    wait = wait.max(days);
+                    let generic = Cited {
+                        text: rules.messages.wait_without_rule.clone(),
+                        source: "clinic default".into(),
+                        note: String::new(),
+                    };
+                    self.reason(rule, &generic, &[("item", item.id().into()), ("days", days.to_string())]);
+                }
+            }
         }
         let Some(today) = answers.today else {
             self.warn("no_dates_without_today", &rules.messages.no_dates_without_today, &[]);
             return items;
         };
-        let s = &rules.settings;
-        let event = answers
-            .event_date
-            .filter(|_| answers.goals.contains(&Goal::Event))
-            .map(|e| (e, s.event_buffer_days.value));
+        let event_date = answers.event_date.filter(|_| answers.goals.contains(&Goal::Event));
+        // The course that serves the event: the treatment the event goal went to.
+        let event_kind = self.served.iter().find(|(g, _)| *g == Goal::Event).map(|(_, k)| *k);
+        let event = event_date.map(|date| Event {
+            date,
+            buffer_days: s.event_buffer_days.value,
+            course: event_kind.and_then(|k| treatments.iter().position(|t| *t == k)),
+        });
         let cal = Calendar {
-            first_day: today.add_days(s.first_session_after_days.value),
+            first_day: today.add_days(s.first_session_after_days.value + wait),
             gap_days: s.combined_gap_days.value.max(1),
             event,
         };
@@ -262,15 +388,46 @@ impl Builder<'_> {
         for (item, dates) in items.iter_mut().zip(result.dates) {
             item.dates = dates;
         }
-        if let (Some((event, buffer)), true) = (event, result.after_event > 0) {
-            let vars = [
-                ("count", result.after_event.to_string()),
-                ("event", event.long(lang)),
-                ("buffer", buffer.to_string()),
-            ];
-            self.warn("sessions_after_event", &rules.messages.sessions_after_event, &vars);
+        let Some(event) = event else { return items };
+        let m = &rules.messages;
+        let event_vars = |extra: &[(&'static str, String)]| {
+            let mut v = vec![("event", event.date.long(lang)), ("buffer", event.buffer_days.to_string())];
+            v.extend(extra.iter().cloned());
+            v
+        };
+        if result.event_too_close {
+            self.event_too_close = true;
+            let vars = event_vars(&[("first", cal.first_day.long(lang))]);
+            self.warn("event_too_close", &m.event_too_close, &vars);
+            return items;
+        }
+        // The event's own course is spoken of first.
+        let mut placed: Vec<(String, usize, i64, Placement)> = items
+            .iter()
+            .zip(&courses)
+            .zip(&result.placement)
+            .map(|((item, course), p)| (item.name.clone(), item.dates.len(), i64::from(course.sessions), *p))
+            .collect();
+        if let Some(i) = event.course {
+            placed[..=i].rotate_right(1);
+        }
+        for (name, count, usual, placement) in placed {
+            match placement {
+                Placement::Before => {}
+                Placement::Shortened => {
+                    let vars = event_vars(&[
+                        ("treatment", name),
+                        ("count", count.to_string()),
+                        ("usual", usual.to_string()),
+                    ]);
+                    self.warn("event_course_shortened", &m.event_course_shortened, &vars);
+                }
+                Placement::After => {
+                    let vars = event_vars(&[("treatment", name)]);
+                    self.warn("course_after_event", &m.course_after_event, &vars);
+                }
+            }
         }
         items
     }
 }
-

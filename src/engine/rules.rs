@@ -6,12 +6,14 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::answers::{Goal, Screening};
+use super::answers::{Area, Caution, Goal, Recent, Screening};
 use super::error::EngineError;
 use super::{Lang, TreatmentKind};
 
 /// The rules-file format this engine reads. A file with another version is refused.
-pub const RULES_FORMAT: u32 = 1;
+/// Format 2 added the waiting periods (`waits`), soft warnings (`cautions`), goal courses,
+/// goal and aftercare areas, and the event-planning messages.
+pub const RULES_FORMAT: u32 = 2;
 
 /// The embedded default rules, as shipped: `rules/default.json` without its indentation
 /// (`build.rs` strips the whitespace between tokens, which the app would otherwise download).
@@ -20,7 +22,7 @@ pub const DEFAULT_RULES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/def
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
-    /// The rules-file format, currently 1.
+    /// The rules-file format, currently 2.
     pub format: u32,
     /// The clinic's own label for this revision, shown in the result's footer.
     pub revision: String,
@@ -29,7 +31,13 @@ pub struct Rules {
     pub goals: Vec<GoalRule>,
     pub combination: Cited,
     pub screening: Vec<ScreeningRule>,
+    /// Waiting periods: recent treatments or sun that move the first session later.
+    pub waits: Vec<WaitRule>,
+    /// Soft warnings: what the practitioner should know, without changing the outcome.
+    pub cautions: Vec<CautionRule>,
     pub age_schedules: Vec<AgeSchedule>,
+    /// Session counts an article gives for a goal (used when no age band gives one).
+    pub goal_courses: Vec<GoalCourse>,
     pub aftercare: Vec<AftercareRule>,
     pub messages: Messages,
 }
@@ -183,12 +191,58 @@ pub struct GoalRule {
     /// Proposed instead when the main treatment is not available to this visitor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternative: Option<Alternative>,
+    /// The areas this goal is usually about (empty: any). When the visitor chose none of
+    /// them, the result says so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<Area>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     pub treatment: TreatmentKind,
+    pub reason: Cited,
+}
+
+/// A waiting period: a recent treatment (or sun) that moves the first session at least
+/// `days` later. It can never stand in for a hard stop: `item` must be a waiting-period id,
+/// and a health-screen id there is refused with its path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitRule {
+    #[serde(deserialize_with = "wait_item")]
+    pub item: Recent,
+    /// The question in plain words.
+    pub label: Text,
+    /// Days after today before the earliest first session (on top of the usual lead time).
+    pub days: Setting,
+    /// Shown as a reason; `{days}` and `{date}` (the earliest first session) are filled in.
+    pub reason: Cited,
+}
+
+/// A soft warning: something the practitioner should know. It never changes the outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CautionRule {
+    #[serde(deserialize_with = "caution_item")]
+    pub item: Caution,
+    /// The question in plain words.
+    pub label: Text,
+    /// Shown as a warning with the code `caution.<item>`.
+    pub warning: Cited,
+}
+
+/// The session count and interval an article gives for some goals, for one treatment. Used
+/// when the visitor's age band gives none; see [`Rules::course`] for the precedence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalCourse {
+    /// A stable id, used in the reason's `rule` (`course.<id>`).
+    pub id: String,
+    pub goals: Vec<Goal>,
+    pub treatment: TreatmentKind,
+    pub sessions: Range,
+    pub interval_days: Range,
     pub reason: Cited,
 }
 
@@ -211,8 +265,13 @@ pub struct AgeSchedule {
     pub treatment: TreatmentKind,
     /// Inclusive ages.
     pub ages: Range,
-    pub sessions: Range,
-    pub interval_days: Range,
+    /// The band's session count; absent when the article gives none for these ages (the
+    /// goal's count or the general course then applies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<Range>,
+    /// The band's interval; absent as for `sessions`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_days: Option<Range>,
     pub reason: Cited,
 }
 
@@ -221,12 +280,18 @@ pub struct AgeSchedule {
 pub struct AftercareRule {
     pub id: String,
     pub treatments: Vec<TreatmentKind>,
+    /// Shown only when the visitor chose one of these areas (empty: any area).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<Area>,
     pub text: Text,
     pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// The engine's own sentences. Placeholders in braces are filled in: `{age}`,
-/// `{min_age}`, `{event}`, `{buffer}`, `{count}`, `{goal}`, `{treatment}`.
+/// `{min_age}`, `{event}`, `{buffer}`, `{count}`, `{usual}`, `{first}`, `{goal}`,
+/// `{goals}`, `{areas}`, `{item}`, `{days}`, `{date}`, `{treatment}`, `{downtime}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Messages {
@@ -235,6 +300,8 @@ pub struct Messages {
     pub summary_mesotherapy: Text,
     pub summary_both: Text,
     pub summary_consult: Text,
+    /// The summary when no session can take effect before the visitor's event.
+    pub summary_event_too_close: Text,
     pub under_min_age: Cited,
     pub microneedling_min_age: Cited,
     pub prefers_no_redness: Cited,
@@ -243,9 +310,46 @@ pub struct Messages {
     pub goal_without_rule: Text,
     pub screening_without_rule: Text,
     pub redness_longer_than_accepted: Text,
-    pub sessions_after_event: Text,
+    /// The visitor's wish for no redness moved goals away from the treatment the articles
+    /// give for them (`{goals}`).
+    pub downtime_trade_off: Text,
+    /// No session fits before the event: `{event}`, `{buffer}`, `{first}`.
+    pub event_too_close: Text,
+    /// Only `{count}` of the usual `{usual}` sessions of `{treatment}` fit before the event.
+    pub event_course_shortened: Text,
+    /// A course that does not fit whole before the event is proposed whole after it.
+    pub course_after_event: Text,
+    /// A goal usually about other areas than the ones chosen: `{goal}`, `{areas}`.
+    pub goal_area_mismatch: Text,
+    /// A waiting period without a rule in this file: `{item}`, `{days}`, `{date}`.
+    pub wait_without_rule: Text,
     pub age_without_schedule: Text,
     pub no_dates_without_today: Text,
+}
+
+/// Reads a waiting period's `item`, refusing a health-screen id with a sentence that says
+/// why: a rules file cannot turn a hard stop into a wait.
+fn wait_item<'de, D: Deserializer<'de>>(de: D) -> Result<Recent, D::Error> {
+    let id = String::deserialize(de)?;
+    Recent::from_id(&id).ok_or_else(|| serde::de::Error::custom(not_a_soft_item(&id, "a waiting period")))
+}
+
+/// Reads a soft warning's `item`, refusing a health-screen id as [`wait_item`] does.
+fn caution_item<'de, D: Deserializer<'de>>(de: D) -> Result<Caution, D::Error> {
+    let id = String::deserialize(de)?;
+    Caution::from_id(&id).ok_or_else(|| serde::de::Error::custom(not_a_soft_item(&id, "a soft warning")))
+}
+
+fn not_a_soft_item(id: &str, what: &str) -> String {
+    if Screening::ALL.iter().any(|s| s.id() == id) {
+        format!("\"{id}\" is a health-screen hard stop: a rules file cannot turn it into {what}")
+    } else {
+        let known: Vec<&str> = match what {
+            "a waiting period" => Recent::ALL.iter().map(|r| r.id()).collect(),
+            _ => Caution::ALL.iter().map(|c| c.id()).collect(),
+        };
+        format!("unknown item \"{id}\", expected one of {}", known.join(", "))
+    }
 }
 
 /// A finding of `lint`: where in the file (a JSON path) and what.
@@ -333,6 +437,21 @@ impl Rules {
         self.age_schedules
             .iter()
             .find(|s| s.treatment == treatment && s.ages.contains(age))
+    }
+
+    /// The first goal course for this treatment that names one of `goals`.
+    pub fn goal_course(&self, treatment: TreatmentKind, goals: &[Goal]) -> Option<&GoalCourse> {
+        self.goal_courses
+            .iter()
+            .find(|c| c.treatment == treatment && c.goals.iter().any(|g| goals.contains(g)))
+    }
+
+    pub fn wait_rule(&self, item: Recent) -> Option<&WaitRule> {
+        self.waits.iter().find(|w| w.item == item)
+    }
+
+    pub fn caution_rule(&self, item: Caution) -> Option<&CautionRule> {
+        self.cautions.iter().find(|c| c.item == item)
     }
 
     /// Checks everything the types cannot: ranges, duplicates, coverage and translations.
