@@ -53,6 +53,12 @@ const CASES: &[(&[&str], &str, i32, &str, &str)] = &[
     (&["--frobnicate"], "{}", 2, "", "unknown option --frobnicate"),
     (&["lint"], "", 2, "", "lint needs exactly one rules file"),
     (&["lint", "rules/default.json"], "", 0, "0 error(s), 0 warning(s)", ""),
+    // The help shows the answers contract, new fields included.
+    (&["--help"], "", 0, "recent      optional, waiting periods that move the first session later: injectables_2_weeks, peel_or_retinoid_1_week, sunburn_or_tan", ""),
+    (&["--help"], "", 0, "cancer_treatment_or_poor_healing", ""),
+    (&["--help"], "", 0, "cautions    optional, soft warnings for the practitioner: cold_sores, otc_blood_thinners, dark_marks_after_inflammation", ""),
+    (&["-"], r#"{"goals":["hydration"],"age":36,"today":"2026-11-22","screening":[],"recent":["injectables_2_weeks"]}"#, 0, r#""rule": "recent.injectables_2_weeks""#, ""),
+    (&["-"], r#"{"goals":["hydration"],"age":36,"screening":[],"recent":["botox"]}"#, 2, "", "invalid answers: recent[0]: unknown variant `botox`"),
 ];
 
 #[test]

@@ -44,6 +44,19 @@ struct Expect {
     no_aftercare: bool,
     event_date: Option<String>,
     reason_count: Option<usize>,
+    /// The session range per treatment, as `[min, max]`.
+    sessions: Option<BTreeMap<String, (i64, i64)>>,
+    /// Per treatment and fact (`sessions`, `interval_days`, ...): text its source contains.
+    #[serde(default)]
+    sources: BTreeMap<String, BTreeMap<String, String>>,
+    /// Texts some aftercare line must contain, and texts no line may contain.
+    #[serde(default)]
+    aftercare_contains: Vec<String>,
+    #[serde(default)]
+    aftercare_lacks: Vec<String>,
+    /// Text some reason must contain, in the reason with this rule id.
+    #[serde(default)]
+    reason_text: BTreeMap<String, String>,
 }
 
 fn load<T: for<'de> Deserialize<'de>>(name: &str) -> T {
@@ -101,6 +114,29 @@ fn check(case: &Case, rules: &Rules) {
     }
     if let Some(n) = e.reason_count {
         assert_eq!(rec.reasons.len(), n, "{name}: reasons {rule_ids:?}");
+    }
+    if let Some(sessions) = &e.sessions {
+        let got: BTreeMap<String, (i64, i64)> =
+            rec.plan.iter().map(|p| (p.treatment.id().to_string(), (p.sessions.min, p.sessions.max))).collect();
+        assert_eq!(&got, sessions, "{name}: sessions");
+    }
+    for (treatment, facts) in &e.sources {
+        let item = rec.plan.iter().find(|p| p.treatment.id() == treatment).unwrap_or_else(|| panic!("{name}: no {treatment} in the plan"));
+        let sources = serde_json::to_value(&item.sources).unwrap();
+        for (fact, text) in facts {
+            let got = sources[fact].as_str().unwrap_or_else(|| panic!("{name}: no source for {fact}"));
+            assert!(got.contains(text.as_str()), "{name}: {treatment}'s {fact} source is {got:?}, expected {text:?}");
+        }
+    }
+    for text in &e.aftercare_contains {
+        assert!(rec.aftercare.iter().any(|a| a.contains(text.as_str())), "{name}: no aftercare mentions {text:?}: {:?}", rec.aftercare);
+    }
+    for text in &e.aftercare_lacks {
+        assert!(!rec.aftercare.iter().any(|a| a.contains(text.as_str())), "{name}: aftercare mentions {text:?}: {:?}", rec.aftercare);
+    }
+    for (rule, text) in &e.reason_text {
+        let reason = rec.reasons.iter().find(|r| &r.rule == rule).unwrap_or_else(|| panic!("{name}: no reason {rule} in {rule_ids:?}"));
+        assert!(reason.text.contains(text.as_str()), "{name}: reason {rule} is {:?}, expected it to contain {text:?}", reason.text);
     }
 }
 

@@ -17,7 +17,9 @@ use std::{
 };
 
 #[cfg(not(target_arch = "wasm32"))]
-use treatment_finder::engine::{recommend, Answers, Date, Lang, Rules};
+use treatment_finder::engine::{
+    recommend, Answers, Area, Caution, Date, Downtime, Goal, Lang, Recent, Rules, Screening, MAX_AGE,
+};
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -29,7 +31,7 @@ const USAGE: &str = "usage: recommend [--rules FILE] [--lang en|fr] [ANSWERS.jso
 fn main() -> ExitCode {
     let result = arguments().and_then(|args| match args.first().map(String::as_str) {
         Some("lint") => lint(&args[1..]),
-        Some("-h" | "--help") => output(&format!("{USAGE}\n")),
+        Some("-h" | "--help") => output(&help()),
         _ => run(&args),
     });
     match result {
@@ -39,6 +41,37 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The usage and the answers contract, with every id the engine reads (taken from the
+/// engine's own lists, so it cannot fall behind them).
+#[cfg(not(target_arch = "wasm32"))]
+fn help() -> String {
+    fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> String {
+        all.iter().map(|x| id(*x)).collect::<Vec<_>>().join(", ")
+    }
+    format!(
+        "{USAGE}\n\n\
+         ANSWERS is a JSON object (- reads it from stdin):\n\
+         \x20 goals       required, any of: {}\n\
+         \x20 event_date  YYYY-MM-DD, required with the goal \"event\"\n\
+         \x20 today       YYYY-MM-DD, optional (default: the system date)\n\
+         \x20 age         required, a whole number 0-{MAX_AGE}\n\
+         \x20 areas       optional (default [\"face\"]): {}\n\
+         \x20 downtime    optional, visible redness accepted: {}\n\
+         \x20 screening   required ([] for none), hard stops that mean consult, no plan: {}\n\
+         \x20 recent      optional, waiting periods that move the first session later: {}\n\
+         \x20 cautions    optional, soft warnings for the practitioner: {}\n\
+         \n\
+         Warning codes include event_too_close, event_course_shortened, course_after_event,\n\
+         downtime_trade_off, redness_longer_than_accepted, goal_area_mismatch, caution.<id>.\n",
+        ids(&Goal::ALL, Goal::id),
+        ids(&Area::ALL, Area::id),
+        ids(&Downtime::ALL, Downtime::id),
+        ids(&Screening::ALL, Screening::id),
+        ids(&Recent::ALL, Recent::id),
+        ids(&Caution::ALL, Caution::id),
+    )
 }
 
 /// The arguments, each as text: a file name that is not UTF-8 is a usage error, not a crash.
