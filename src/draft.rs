@@ -337,6 +337,25 @@ mod tests {
         check(&d, Step::Health, &[]);
         d = Draft { screening: vec![Screening::BloodThinners], ..Draft::default() };
         check(&d, Step::Health, &[]);
+        // A waiting period or a soft warning alone answers the step too.
+        for recent in Recent::ALL {
+            check(&Draft { recent: vec![recent], ..Draft::default() }, Step::Health, &[]);
+        }
+        for caution in Caution::ALL {
+            check(&Draft { cautions: vec![caution], ..Draft::default() }, Step::Health, &[]);
+        }
+    }
+
+    #[test]
+    fn waits_and_cautions_reach_the_engine() {
+        let d = Draft {
+            none_apply: false,
+            recent: vec![Recent::SunburnOrTan],
+            cautions: vec![Caution::ColdSores],
+            ..draft(&[Goal::Hydration], "", "36")
+        };
+        let a = d.answers(today()).unwrap();
+        assert_eq!((a.screening, a.recent, a.cautions), (vec![], vec![Recent::SunburnOrTan], vec![Caution::ColdSores]));
     }
 
     #[test]
@@ -364,14 +383,21 @@ mod tests {
     fn saved_progress_never_holds_the_health_screen() {
         let d = Draft {
             screening: vec![Screening::PregnantOrBreastfeeding],
+            recent: Recent::ALL.to_vec(),
+            cautions: Caution::ALL.to_vec(),
             none_apply: true,
             ..draft(&[Goal::Event], "2027-02-14", "36")
         };
         let json = Saved::new(&d, Step::Result).to_json();
-        assert!(!json.contains("pregnant"), "{json}");
+        let ids = Screening::ALL.map(Screening::id).into_iter().chain(Recent::ALL.map(Recent::id)).chain(Caution::ALL.map(Caution::id));
+        for id in ids {
+            assert!(!json.contains(id), "{id} in {json}");
+        }
+        assert!(json.contains(r#""recent":[],"cautions":[]"#), "{json}");
         let back = Saved::from_json(&json).unwrap();
         assert_eq!(back.step, Step::Health);
         assert_eq!(back.draft, d.without_health());
+        assert!(!back.draft.has_health_answer() && !back.draft.none_apply);
     }
 
     #[test]
@@ -393,5 +419,15 @@ mod tests {
         // A saved health screen from an older build would be dropped, never restored.
         let with_health = good.replace("\"screening\":[]", "\"screening\":[\"blood_thinners\"]");
         assert_eq!(Saved::from_json(&with_health).unwrap().draft.screening, vec![]);
+        // Nor would waits or cautions, had anything saved them; progress saved before they
+        // existed (no `recent` or `cautions` key) still reads.
+        let with_waits = good.replace("\"recent\":[]", "\"recent\":[\"sunburn_or_tan\"]").replace("\"cautions\":[]", "\"cautions\":[\"cold_sores\"]");
+        assert_ne!(with_waits, good);
+        let back = Saved::from_json(&with_waits).unwrap().draft;
+        assert_eq!((back.recent, back.cautions), (vec![], vec![]));
+        let older = good.replace(",\"recent\":[],\"cautions\":[]", "");
+        assert_ne!(older, good);
+        assert_eq!(Saved::from_json(&older).unwrap().draft, Draft::default());
+        assert_eq!(Saved::from_json(&good.replace("\"recent\":[]", "\"recent\":[\"tan\"]")), None, "an unknown id");
     }
 }

@@ -105,7 +105,7 @@ fn ids<T: Copy + PartialEq>(value: &str, all: &[T], id: fn(T) -> &'static str) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Screening;
+    use crate::engine::{Caution, Recent, Screening};
 
     fn check(fragment: &str, expected: Option<&str>) {
         let got = decode(fragment).map(|s| encode(&s));
@@ -138,12 +138,16 @@ mod tests {
             areas: vec![Area::Face, Area::Body],
             downtime: Some(Downtime::OneOrTwoDays),
             screening: vec![Screening::BloodThinners, Screening::PregnantOrBreastfeeding],
+            recent: Recent::ALL.to_vec(),
+            cautions: Caution::ALL.to_vec(),
             none_apply: false,
         };
         let fragment = encode(&Shared::from_draft(&draft, Lang::Fr));
-        for item in Screening::ALL {
-            assert!(!fragment.contains(item.id()), "{fragment} holds {}", item.id());
+        let ids = Screening::ALL.map(Screening::id).into_iter().chain(Recent::ALL.map(Recent::id)).chain(Caution::ALL.map(Caution::id));
+        for id in ids {
+            assert!(!fragment.contains(id), "{fragment} holds {id}");
         }
+        assert!(!fragment.contains("recent") && !fragment.contains("caution"), "{fragment}");
         assert!(!fragment.contains("screen") && !fragment.contains("none_apply"), "{fragment}");
         let back = decode(&fragment).unwrap();
         assert_eq!(back.lang, Some(Lang::Fr));

@@ -11,7 +11,8 @@ use std::rc::Rc;
 use treatment_finder::app::{App, AppProps};
 use treatment_finder::config::{self, Config};
 use treatment_finder::draft::{Resume, Step};
-use treatment_finder::engine::{Date, Goal, Lang, Rules, Screening};
+use treatment_finder::app::i18n::{t, Key};
+use treatment_finder::engine::{Caution, Date, Goal, Lang, Recent, Rules, Screening};
 use treatment_finder::share;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -276,7 +277,8 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     page.press("Next").await;
     page.fill("#age", "30").await;
     page.press("Next").await;
-    assert_eq!(page.all("#health-group input[type=checkbox]").len(), Screening::ALL.len() + 1);
+    let items = Screening::ALL.len() + Recent::ALL.len() + Caution::ALL.len();
+    assert_eq!(page.all("#health-group input[type=checkbox]").len(), items + 1);
     page.press("See my recommendation").await;
     assert_eq!(page.text("#health-error"), "Tick the items that apply to you, or “None of these apply to me”.");
     assert_eq!(page.focused_id(), "screen-pregnant_or_breastfeeding");
@@ -287,6 +289,148 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     assert!(!page.checked("#screen-blood_thinners"));
     page.click("#screen-keloid_scarring").await;
     assert!(!page.checked("#screen-none"));
+    // A waiting period or a caution alone answers the step, and "none" clears them too.
+    page.click("#screen-keloid_scarring").await;
+    page.press("See my recommendation").await;
+    assert!(page.find("#health-error").is_some());
+    page.click("#recent-sunburn_or_tan").await;
+    assert!(page.find("#health-error").is_none());
+    page.click("#caution-cold_sores").await;
+    page.click("#screen-none").await;
+    assert!(!page.checked("#recent-sunburn_or_tan") && !page.checked("#caution-cold_sores"));
+    page.click("#caution-dark_marks_after_inflammation").await;
+    assert!(!page.checked("#screen-none"));
+    page.press("See my recommendation").await;
+    assert_eq!(page.text("#step-count"), "Step 4 of 4", "a caution alone is an answer");
+}
+
+/// The health step's three groups (hard stops, the last few weeks, good to know), each a
+/// fieldset with its legend, every question's label from the rules, in both languages.
+#[wasm_bindgen_test]
+async fn the_health_step_asks_the_waits_and_cautions_in_their_groups_in_both_languages() {
+    let page = render(props()).await;
+    page.click("#goal-hydration").await;
+    page.press("Next").await;
+    page.fill("#age", "30").await;
+    page.press("Next").await;
+    let rules = rules();
+    for (lang, recent_legend) in [(Lang::En, "In the last few weeks"), (Lang::Fr, "Au cours des dernières semaines")] {
+        let legends: Vec<String> =
+            page.all("#health-group fieldset > legend").iter().map(|l| l.text_content().unwrap().trim().to_string()).collect();
+        let expected = [Key::HealthStopsLegend, Key::HealthRecentLegend, Key::HealthCautionsLegend].map(|k| t(lang, k));
+        assert_eq!(legends, expected, "{lang:?}");
+        assert_eq!(legends[1], recent_legend);
+        assert_eq!(page.text("#health-group > legend"), t(lang, Key::HealthLegend));
+        assert!(page.text("#health-why").contains(t(lang, Key::HealthWhy)));
+        for (group, intro, key) in [
+            ("#health-recent", "health-recent-intro", Key::HealthRecentIntro),
+            ("#health-cautions", "health-cautions-intro", Key::HealthCautionsIntro),
+        ] {
+            assert_eq!(page.get(group).get_attribute("aria-describedby").as_deref(), Some(intro));
+            assert_eq!(page.text(&format!("#{intro}")), t(lang, key));
+        }
+        let label = |selector: String| page.text(&selector);
+        for s in Screening::ALL {
+            let want = rules.screening_rule(s).unwrap().label.get(lang);
+            assert_eq!(label(format!("#health-stops label[for=screen-{}]", s.id())), want);
+        }
+        for r in Recent::ALL {
+            let want = rules.wait_rule(r).unwrap().label.get(lang);
+            assert_eq!(label(format!("#health-recent label[for=recent-{}]", r.id())), want);
+            assert_eq!(page.input(&format!("#recent-{}", r.id())).value(), r.id());
+        }
+        for c in Caution::ALL {
+            let want = rules.caution_rule(c).unwrap().label.get(lang);
+            assert_eq!(label(format!("#health-cautions label[for=caution-{}]", c.id())), want);
+        }
+        // "None of these apply to me" comes last, after the three groups.
+        let inputs = page.all("#health-group input");
+        assert_eq!(inputs.last().unwrap().id(), "screen-none");
+        assert_eq!(page.text("label[for=screen-none]"), t(lang, Key::NoneApply));
+        page.click(".lang-toggle").await;
+    }
+}
+
+/// A rules file without a question's label shows its id in words, as for the hard stops.
+#[wasm_bindgen_test]
+async fn a_wait_or_caution_without_a_rule_shows_its_id_in_words() {
+    let mut rules = rules();
+    rules.waits.retain(|w| w.item != Recent::SunburnOrTan);
+    rules.cautions.retain(|c| c.item != Caution::ColdSores);
+    let page = render(AppProps { rules: Rc::new(rules), ..props() }).await;
+    page.click("#goal-hydration").await;
+    page.press("Next").await;
+    page.fill("#age", "30").await;
+    page.press("Next").await;
+    assert_eq!(page.text("label[for=recent-sunburn_or_tan]"), "sunburn or tan");
+    assert_eq!(page.text("label[for=caution-cold_sores]"), "cold sores");
+}
+
+/// A waiting period moves the first session later and says why; a caution adds its warning;
+/// neither changes the treatment.
+#[wasm_bindgen_test]
+async fn a_wait_moves_the_first_session_and_a_caution_adds_a_warning() {
+    async fn first_session(recent: Option<&str>, caution: Option<&str>) -> (Page, String) {
+        let page = render(props()).await;
+        page.click("#goal-hydration").await;
+        page.press("Next").await;
+        page.fill("#age", "36").await;
+        page.press("Next").await;
+        match (recent, caution) {
+            (None, None) => page.click("#screen-none").await,
+            _ => {
+                for id in recent.iter().map(|r| format!("#recent-{r}")).chain(caution.iter().map(|c| format!("#caution-{c}"))) {
+                    page.click(&id).await;
+                }
+            }
+        }
+        page.press("See my recommendation").await;
+        let first = page.get("#timeline time").get_attribute("datetime").unwrap();
+        (page, first)
+    }
+    let (plain, usual) = first_session(None, None).await;
+    assert!(plain.find("[data-rule^='recent.']").is_none());
+    drop(plain);
+    let (page, later) = first_session(Some("injectables_2_weeks"), Some("cold_sores")).await;
+    assert_eq!(page.get("#result-summary").get_attribute("data-treatment").as_deref(), Some("mesotherapy"));
+    let usual = Date::parse(&usual).unwrap();
+    let later = Date::parse(&later).unwrap();
+    assert!(usual.days_until(later) >= 14, "{usual} → {later}");
+    let reason = page.get("[data-rule='recent.injectables_2_weeks']");
+    assert!(reason.query_selector(".source").unwrap().is_some(), "the wait's reason cites its source");
+    assert!(page.find("[data-code='caution.cold_sores']").is_some());
+}
+
+/// Every fact on a plan card says where it comes from: an article (its short title, the file
+/// name in `title`) or the clinic's practice.
+#[wasm_bindgen_test]
+async fn each_plan_fact_shows_its_source() {
+    let page = render(props()).await;
+    page.answer(&[Goal::Hydration, Goal::Scars], "36", &[]).await;
+    let cards = page.all(".treatment");
+    assert_eq!(cards.len(), 2);
+    for card in &cards {
+        let facts = card.query_selector_all("[data-fact]").unwrap();
+        assert_eq!(facts.length(), 5);
+        for i in 0..facts.length() {
+            let fact: Element = facts.item(i).unwrap().dyn_into().unwrap();
+            let source = fact.query_selector("dd > small.source").unwrap();
+            let text = source.map(|s| s.text_content().unwrap()).unwrap_or_default();
+            assert!(text.starts_with("Source: ") || text.starts_with("Sources: "), "{}: {text:?}", fact.get_attribute("data-fact").unwrap());
+        }
+    }
+    // The microneedling course is the clinic's own practice; mesotherapy's at 36 is article 004's.
+    let sessions = |name: &str| {
+        let card = cards.iter().find(|c| c.get_attribute("aria-label").as_deref() == Some(name)).unwrap();
+        card.query_selector("[data-fact=sessions] .source").unwrap().unwrap()
+    };
+    assert_eq!(sessions("Microneedling").text_content().unwrap(), "Source: clinic practice");
+    assert!(sessions("Mesotherapy").query_selector("cite[title^='004_']").unwrap().is_some());
+    page.click(".lang-toggle").await;
+    let name = rules().treatments.microneedling.name.get(Lang::Fr).to_string();
+    let card = page.get(&format!(".treatment[aria-label='{name}']"));
+    let text = card.query_selector("[data-fact=sessions] .source").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(text, format!("{} {}", t(Lang::Fr, Key::Source), t(Lang::Fr, Key::ClinicPractice)));
 }
 
 #[wasm_bindgen_test]
@@ -556,10 +700,14 @@ fn saved_progress_round_trips_through_the_browsers_json() {
         areas: vec![Area::Face, Area::Neck],
         downtime: Some(Downtime::AWeek),
         screening: vec![Screening::BloodThinners],
+        recent: vec![Recent::SunburnOrTan],
+        cautions: vec![Caution::ColdSores],
         none_apply: false,
     };
     let json = to_json(&Saved::new(&draft, Step::Result));
-    assert!(!json.contains("blood_thinners"), "the health screen is never saved: {json}");
+    for id in ["blood_thinners", "sunburn_or_tan", "cold_sores"] {
+        assert!(!json.contains(id), "the health screen is never saved: {json}");
+    }
     let back = saved_from_json(&json).unwrap();
     assert_eq!((back.step, back.draft), (Step::Health, draft.without_health()));
     let none = to_json(&Saved::new(&Draft::default(), Step::Goals));
@@ -629,4 +777,30 @@ async fn the_result_the_book_link_and_the_language_are_reported_without_answers(
     assert_eq!(page.text("main > h1"), "Trouver mon traitement");
     assert_eq!(*results.borrow(), [Treatment::Mesotherapy, Treatment::Mesotherapy]);
     assert_eq!(*langs.borrow(), [Lang::En, Lang::Fr], "the language after the switch");
+}
+
+/// The JavaScript API's `recommend()` reads the new `recent` and `cautions` answers, and names
+/// `recent[i]` for an unknown id.
+#[wasm_bindgen_test]
+fn the_js_api_reads_recent_and_cautions_and_names_an_unknown_one() {
+    use treatment_finder::web::api::recommend;
+    let answers = |recent: &str| {
+        js_json(&format!(
+            r#"{{"goals":["hydration"],"age":36,"today":"2026-11-22","screening":[],"recent":{recent},"cautions":["cold_sores"]}}"#
+        ))
+    };
+    let rec = recommend(answers(r#"["injectables_2_weeks"]"#), wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    assert_eq!(js_str(&rec, "treatment"), "mesotherapy");
+    let rules: Vec<String> = js_items(&js_get(&rec, "reasons")).iter().map(|r| js_str(r, "rule")).collect();
+    assert!(rules.iter().any(|r| r == "recent.injectables_2_weeks"), "{rules:?}");
+    let codes: Vec<String> = js_items(&js_get(&rec, "warnings")).iter().map(|w| js_str(w, "code")).collect();
+    assert!(codes.iter().any(|c| c == "caution.cold_sores"), "{codes:?}");
+    let plan = js_items(&js_get(&rec, "plan"));
+    assert_eq!(js_str(&js_get(&plan[0], "sources"), "interval_days").get(..4), Some("004_"));
+
+    for (recent, field) in [(r#"["botox"]"#, "recent[0]"), (r#"["sunburn_or_tan","tan"]"#, "recent[1]")] {
+        let error: wasm_bindgen::JsValue = recommend(answers(recent), wasm_bindgen::JsValue::UNDEFINED).unwrap_err().into();
+        let message = js_str(&error, "message");
+        assert!(message.contains(&format!("invalid answers: {field}: unknown variant")), "{message}");
+    }
 }

@@ -22,9 +22,20 @@ export type Area = 'face' | 'neck' | 'decolletage' | 'body';
 /** How much visible redness is acceptable. */
 export type Downtime = 'none' | 'one_or_two_days' | 'a_week';
 
+/** A hard stop: any of them gives `consult`, with no plan. */
 export type Screening =
-  | 'pregnant_or_breastfeeding' | 'active_skin_infection' | 'isotretinoin_6_months'
-  | 'blood_thinners' | 'keloid_scarring' | 'ingredient_allergy' | 'autoimmune_or_immunosuppressed';
+  | 'pregnant_or_breastfeeding' | 'active_skin_infection' | 'skin_condition_flare'
+  | 'isotretinoin_6_months' | 'blood_thinners' | 'keloid_scarring' | 'ingredient_allergy'
+  | 'autoimmune_or_immunosuppressed' | 'cancer_treatment_or_poor_healing';
+
+/**
+ * A waiting period: a recent treatment (or sun) that moves the first session later by the
+ * days the clinic's rules set, with a reason `recent.<id>`. It never blocks a plan.
+ */
+export type Recent = 'injectables_2_weeks' | 'peel_or_retinoid_1_week' | 'sunburn_or_tan';
+
+/** Something the practitioner should know: it changes nothing but adds a warning `caution.<id>`. */
+export type Caution = 'cold_sores' | 'otc_blood_thinners' | 'dark_marks_after_inflammation';
 
 /** An ISO date, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -43,10 +54,17 @@ export interface Answers {
   downtime?: Downtime;
   /** `[]` when none applies. */
   screening: Screening[];
+  /** Defaults to `[]`. An unknown id is an error naming `recent[i]`. */
+  recent?: Recent[];
+  /** Defaults to `[]`. An unknown id is an error naming `cautions[i]`. */
+  cautions?: Caution[];
 }
 
 export interface Reason {
-  /** A stable id: `goal.scars`, `screening.blood_thinners`, `schedule.meso_30_34`… */
+  /**
+   * A stable id: `goal.scars`, `screening.blood_thinners`, `schedule.meso_35_40`,
+   * `course.<id>`, `recent.sunburn_or_tan` (a waiting period)…
+   */
   rule: string;
   text: string;
   /** Source article file names, comma-separated, or `clinic default`. */
@@ -70,9 +88,32 @@ export interface PlanItem {
   maintenance: string;
   /** Proposed session dates. */
   dates: IsoDate[];
+  /** Where each fact above comes from. */
+  sources: PlanSources;
+}
+
+/**
+ * The source of each fact of a plan item: source article file names
+ * (`004_c8f6733e9a2bb73d.txt`), comma-separated, and/or `clinic default` (the clinic's own
+ * practice, where no article gives the number).
+ */
+export interface PlanSources {
+  /** The session count (from the age band, the goal's course, or the general course). */
+  sessions: string;
+  interval_days: string;
+  session_minutes: string;
+  downtime: string;
+  results: string;
+  maintenance: string;
 }
 
 export interface Warning {
+  /**
+   * A stable code, for example `event_too_close` (no session fits before the event; the
+   * plan starts after it), `event_course_shortened`, `course_after_event`,
+   * `downtime_trade_off` (no redness moved goals away from microneedling),
+   * `redness_longer_than_accepted`, `goal_area_mismatch`, `caution.<id>`. More may be added.
+   */
   code: string;
   text: string;
 }

@@ -23,6 +23,11 @@ pub enum Key {
     HealthTitle,
     HealthWhy,
     HealthLegend,
+    HealthStopsLegend,
+    HealthRecentLegend,
+    HealthRecentIntro,
+    HealthCautionsLegend,
+    HealthCautionsIntro,
     NoneApply,
     Next,
     Back,
@@ -91,10 +96,22 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::DowntimeNoAnswer => ("You can leave this blank if you are not sure.", "Vous pouvez laisser vide si vous hésitez."),
         Key::HealthTitle => ("A short health check", "Une courte vérification de santé"),
         Key::HealthWhy => (
-            "Some health conditions mean a practitioner should see you before any needle treatment. Your answers stay on this device.",
-            "Certains problèmes de santé demandent qu’un praticien vous voie avant tout traitement avec aiguilles. Vos réponses restent sur cet appareil.",
+            "Some health conditions mean a practitioner should see you before any needle treatment, and a few recent treatments mean waiting a little. Your answers stay on this device.",
+            "Certains problèmes de santé demandent qu’un praticien vous voie avant tout traitement avec aiguilles, et certains traitements récents demandent d’attendre un peu. Vos réponses restent sur cet appareil.",
         ),
         Key::HealthLegend => ("Tick everything that applies to you", "Cochez tout ce qui s’applique à vous"),
+        // The health step's three groups: the hard stops, the waiting periods, the soft warnings.
+        Key::HealthStopsLegend => ("Your health and skin", "Votre santé et votre peau"),
+        Key::HealthRecentLegend => ("In the last few weeks", "Au cours des dernières semaines"),
+        Key::HealthRecentIntro => (
+            "These rule nothing out: your first session is simply planned later.",
+            "Cela n’exclut aucun traitement\u{a0}: votre première séance est simplement prévue plus tard.",
+        ),
+        Key::HealthCautionsLegend => ("Good for the practitioner to know", "Bon à savoir pour le praticien"),
+        Key::HealthCautionsIntro => (
+            "These do not change the recommendation. It will remind you to mention them at your consultation.",
+            "Cela ne change pas la recommandation. Elle vous rappellera d’en parler lors de votre consultation.",
+        ),
         Key::NoneApply => ("None of these apply to me", "Rien de cela ne s’applique à moi"),
         Key::Next => ("Next", "Suivant"),
         Key::Back => ("Back", "Retour"),
@@ -291,4 +308,37 @@ pub fn source_title(lang: Lang, file: &str) -> Option<&'static str> {
         _ => return None,
     };
     Some(if lang == Lang::En { en } else { fr })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The health step's words in Montréal French: a no-break space before a colon and
+    /// inside « », none before ; ? ! (Québec usage), the curly apostrophe, and « vous ».
+    /// (The other keys' typography is left to the wording issue that follows issue 12.)
+    #[test]
+    fn the_health_steps_french_follows_quebec_typography() {
+        let keys = [
+            Key::HealthTitle,
+            Key::HealthWhy,
+            Key::HealthLegend,
+            Key::HealthStopsLegend,
+            Key::HealthRecentLegend,
+            Key::HealthRecentIntro,
+            Key::HealthCautionsLegend,
+            Key::HealthCautionsIntro,
+            Key::NoneApply,
+        ];
+        for key in keys {
+            let fr = t(Lang::Fr, key);
+            assert_ne!(fr, t(Lang::En, key), "{key:?} is translated");
+            assert!(!fr.contains(" :") && !fr.contains("« ") && !fr.contains(" »"), "{key:?}: a plain space in {fr:?}");
+            for mark in [";", "?", "!"] {
+                assert!(!fr.contains(&format!("\u{a0}{mark}")) && !fr.contains(&format!(" {mark}")), "{key:?}: a space before {mark} in {fr:?}");
+            }
+            assert!(!fr.contains('\''), "{key:?}: a straight apostrophe in {fr:?}");
+            assert!(!fr.split(|c: char| !c.is_alphabetic()).any(|w| w == "tu" || w == "ton" || w == "ta" || w == "tes"), "{key:?}: « tu » in {fr:?}");
+        }
+    }
 }

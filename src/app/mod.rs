@@ -221,6 +221,8 @@ pub fn app(props: &AppProps) -> Html {
                 problems={state.problems.clone()}
                 rules={props.rules.clone()}
                 onscreening={send.reform(|(s, on)| Action::SetScreening(s, on))}
+                onrecent={send.reform(|(r, on)| Action::SetRecent(r, on))}
+                oncaution={send.reform(|(c, on)| Action::SetCaution(c, on))}
                 onnoneapply={send.reform(Action::SetNoneApply)}
                 onback={onback.clone()}
                 onnext={onnext.clone()}

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::first_screen::FirstScreen;
 use crate::draft::{toggle, Draft, Field, Problem, Step};
-use crate::engine::{Area, Date, Downtime, Goal, Lang, Screening};
+use crate::engine::{Area, Caution, Date, Downtime, Goal, Lang, Recent, Screening};
 
 /// Where keyboard focus should go after the next render.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +62,11 @@ pub enum Action {
     SetArea(Area, bool),
     SetDowntime(Downtime),
     SetScreening(Screening, bool),
+    /// A waiting period (a recent treatment or sun): moves the first session later.
+    SetRecent(Recent, bool),
+    /// Something the practitioner should know (a soft warning).
+    SetCaution(Caution, bool),
+    /// "None of these apply to me": ticked, it clears every health item above.
     SetNoneApply(bool),
     Next,
     Back,
@@ -135,6 +140,15 @@ impl State {
         }
     }
 
+    /// After a health item (hard stop, waiting period or caution) was ticked or unticked:
+    /// a tick and "None of these apply to me" exclude each other.
+    fn health_item_set(&mut self, on: bool) {
+        if on {
+            self.draft.none_apply = false;
+        }
+        self.revalidate();
+    }
+
     fn next(&mut self) {
         let problems = self.draft.problems(self.step, self.today);
         if let Some(first) = problems.first() {
@@ -187,15 +201,22 @@ impl Reducible for State {
             }
             Action::SetScreening(item, on) => {
                 s.draft.screening = toggle(&s.draft.screening, item, on, &Screening::ALL);
-                if on {
-                    s.draft.none_apply = false;
-                }
-                s.revalidate();
+                s.health_item_set(on);
+            }
+            Action::SetRecent(item, on) => {
+                s.draft.recent = toggle(&s.draft.recent, item, on, &Recent::ALL);
+                s.health_item_set(on);
+            }
+            Action::SetCaution(item, on) => {
+                s.draft.cautions = toggle(&s.draft.cautions, item, on, &Caution::ALL);
+                s.health_item_set(on);
             }
             Action::SetNoneApply(on) => {
                 s.draft.none_apply = on;
                 if on {
                     s.draft.screening.clear();
+                    s.draft.recent.clear();
+                    s.draft.cautions.clear();
                 }
                 s.revalidate();
             }
@@ -256,6 +277,60 @@ mod tests {
                 state = state.reduce(action);
             }
             assert_eq!(state.stopped_remembering, erased, "{name}");
+        }
+    }
+
+    /// The health step: any tick (hard stop, waiting period or caution) unticks "None of
+    /// these apply to me", and ticking that clears every item; lists keep their canonical order.
+    #[test]
+    fn health_items_and_none_apply_exclude_each_other() {
+        use Action::*;
+        use Caution::*;
+        use Recent::*;
+        use Screening::*;
+        type Health = (Vec<Screening>, Vec<Recent>, Vec<Caution>, bool);
+        let cases: Vec<(&str, Vec<Action>, Health)> = vec![
+            ("nothing", vec![], (vec![], vec![], vec![], false)),
+            ("none apply", vec![SetNoneApply(true)], (vec![], vec![], vec![], true)),
+            ("a hard stop unticks none", vec![SetNoneApply(true), SetScreening(SkinConditionFlare, true)], (vec![SkinConditionFlare], vec![], vec![], false)),
+            ("a wait unticks none", vec![SetNoneApply(true), SetRecent(SunburnOrTan, true)], (vec![], vec![SunburnOrTan], vec![], false)),
+            ("a caution unticks none", vec![SetNoneApply(true), SetCaution(ColdSores, true)], (vec![], vec![], vec![ColdSores], false)),
+            (
+                "none clears every kind",
+                vec![SetScreening(CancerTreatmentOrPoorHealing, true), SetRecent(Injectables2Weeks, true), SetCaution(OtcBloodThinners, true), SetNoneApply(true)],
+                (vec![], vec![], vec![], true),
+            ),
+            ("unticking an item leaves none unticked", vec![SetRecent(PeelOrRetinoid1Week, true), SetRecent(PeelOrRetinoid1Week, false)], (vec![], vec![], vec![], false)),
+            ("unticking an item keeps none ticked", vec![SetNoneApply(true), SetCaution(ColdSores, false)], (vec![], vec![], vec![], true)),
+            (
+                "canonical order",
+                vec![SetRecent(SunburnOrTan, true), SetRecent(Injectables2Weeks, true), SetCaution(DarkMarksAfterInflammation, true), SetCaution(ColdSores, true)],
+                (vec![], vec![Injectables2Weeks, SunburnOrTan], vec![ColdSores, DarkMarksAfterInflammation], false),
+            ),
+            ("unticking none keeps the items cleared", vec![SetRecent(SunburnOrTan, true), SetNoneApply(true), SetNoneApply(false)], (vec![], vec![], vec![], false)),
+        ];
+        let today = Date::from_ymd(2026, 11, 22).unwrap();
+        for (name, actions, expected) in cases {
+            let mut state = Rc::new(State::new(Draft::default(), Step::Health, Lang::En, today, false));
+            for action in actions {
+                state = state.reduce(action);
+            }
+            let d = &state.draft;
+            assert_eq!((d.screening.clone(), d.recent.clone(), d.cautions.clone(), d.none_apply), expected, "{name}");
+        }
+    }
+
+    /// A refused "Next" on the health step shows its problem; a wait or a caution alone
+    /// answers the step and clears it.
+    #[test]
+    fn a_wait_or_a_caution_alone_answers_the_health_step() {
+        let today = Date::from_ymd(2026, 11, 22).unwrap();
+        for tick in [Action::SetRecent(Recent::SunburnOrTan, true), Action::SetCaution(Caution::ColdSores, true)] {
+            let state = Rc::new(State::new(Draft::default(), Step::Health, Lang::En, today, false)).reduce(Action::Next);
+            assert_eq!(state.problems, vec![Problem::HealthUnanswered], "{tick:?}");
+            let state = state.reduce(tick.clone());
+            assert_eq!(state.problems, vec![], "{tick:?}: the problem clears");
+            assert_eq!(state.step, Step::Health);
         }
     }
 }

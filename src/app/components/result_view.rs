@@ -155,14 +155,16 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                         <section class="treatment" aria-label={item.name.clone()}>
                             <h4>{ item.name.clone() }</h4>
                             <dl class="facts">
-                                <div><dt>{ t(lang, Key::Sessions) }</dt>
-                                    <dd>{ i18n::sessions(lang, (item.sessions.min, item.sessions.max),
-                                        (item.interval_days.min, item.interval_days.max)) }</dd></div>
-                                <div><dt>{ t(lang, Key::SessionLength) }</dt>
-                                    <dd>{ i18n::range(lang, item.session_minutes.min, item.session_minutes.max, "minutes", "minutes") }</dd></div>
-                                <div><dt>{ t(lang, Key::Downtime) }</dt><dd>{ item.downtime.clone() }</dd></div>
-                                <div><dt>{ t(lang, Key::Results) }</dt><dd>{ item.results.clone() }</dd></div>
-                                <div><dt>{ t(lang, Key::Maintenance) }</dt><dd>{ item.maintenance.clone() }</dd></div>
+                                { fact(lang, Key::Sessions,
+                                    i18n::sessions(lang, (item.sessions.min, item.sessions.max),
+                                        (item.interval_days.min, item.interval_days.max)),
+                                    &[&item.sources.sessions, &item.sources.interval_days], "sessions") }
+                                { fact(lang, Key::SessionLength,
+                                    i18n::range(lang, item.session_minutes.min, item.session_minutes.max, "minutes", "minutes"),
+                                    &[&item.sources.session_minutes], "session_minutes") }
+                                { fact(lang, Key::Downtime, item.downtime.clone(), &[&item.sources.downtime], "downtime") }
+                                { fact(lang, Key::Results, item.results.clone(), &[&item.sources.results], "results") }
+                                { fact(lang, Key::Maintenance, item.maintenance.clone(), &[&item.sources.maintenance], "maintenance") }
                             </dl>
                         </section>
                     }) }
@@ -248,28 +250,53 @@ fn warnings(lang: Lang, list: &[Warning], shown: bool) -> Html {
     }
 }
 
-/// A reason and its sources: short titles, with the source file name in `title`. `shown` as
-/// for [`warnings`].
+/// A reason and its sources. `shown` as for [`warnings`].
 fn reason(lang: Lang, r: &Reason, shown: bool) -> Html {
-    let sources: Vec<&str> = r.source.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
-    let label = if sources.len() > 1 { t(lang, Key::Sources) } else { t(lang, Key::Source) };
     html! {
         <li data-rule={shown.then(|| r.rule.clone())}>
             <span class="reason-text">{ r.text.clone() }</span>
-            if !sources.is_empty() {
-                <small class="source">
-                    { label }{ " " }
-                    { for sources.iter().enumerate().map(|(i, s)| {
-                        let sep = if i > 0 { ", " } else { "" };
-                        let shown = match i18n::source_title(lang, s) {
-                            Some(title) => format!("{title} ({})", &s[..3]),
-                            None if *s == "clinic default" => t(lang, Key::ClinicPractice).to_string(),
-                            None => s.to_string(),
-                        };
-                        html! { <>{ sep }<cite title={s.to_string()}>{ shown }</cite></> }
-                    }) }
-                </small>
-            }
+            { sources(lang, &[&r.source]) }
         </li>
+    }
+}
+
+/// One fact of a plan card and where it comes from (an article or the clinic's practice), as
+/// the reasons show theirs. `key` names the fact in `data-fact`.
+fn fact(lang: Lang, term: Key, value: String, from: &[&str], key: &'static str) -> Html {
+    html! {
+        <div data-fact={key}>
+            <dt>{ t(lang, term) }</dt>
+            <dd>{ value }{ sources(lang, from) }</dd>
+        </div>
+    }
+}
+
+/// "Source: …" for one or more source strings (each a comma-separated list of article file
+/// names and/or `clinic default`), each source once: short titles, with the article's file
+/// name in `title`. Nothing when there is no source.
+fn sources(lang: Lang, from: &[&str]) -> Html {
+    let mut list: Vec<&str> = Vec::new();
+    for s in from.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        if !list.contains(&s) {
+            list.push(s);
+        }
+    }
+    if list.is_empty() {
+        return Html::default();
+    }
+    let label = if list.len() > 1 { t(lang, Key::Sources) } else { t(lang, Key::Source) };
+    html! {
+        <small class="source">
+            { label }{ " " }
+            { for list.iter().enumerate().map(|(i, s)| {
+                let sep = if i > 0 { ", " } else { "" };
+                let shown = match i18n::source_title(lang, s) {
+                    Some(title) => format!("{title} ({})", &s[..3]),
+                    None if *s == "clinic default" => t(lang, Key::ClinicPractice).to_string(),
+                    None => s.to_string(),
+                };
+                html! { <>{ sep }<cite title={s.to_string()}>{ shown }</cite></> }
+            }) }
+        </small>
     }
 }
