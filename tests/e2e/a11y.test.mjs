@@ -8,7 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
+  CAUTION_IDS,
+  RECENT_IDS,
+  TODAY,
   UI,
+  addDays,
   answerAboutYou,
   answerGoals,
   answerHealth,
@@ -27,10 +31,17 @@ const suite = distAndBrowser();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PLAN = { ...engineCase('an event in three weeks').answers, goals: ['scars', 'event'], areas: ['face', 'neck'], downtime: 'a_week' };
 const CONSULT = engineCase('several screening items are each named').answers;
+// An event in three days (too close: the summary and a warning say so) with every waiting
+// period and soft warning ticked (their reasons and warnings on the result).
+const TOO_CLOSE = { goals: ['event', 'hydration'], event_date: addDays(TODAY, 3), age: 36, screening: [], recent: RECENT_IDS, cautions: CAUTION_IDS };
+// Scars with no visible redness: the trade-off warning.
+const TRADE_OFF = { goals: ['scars'], age: 36, downtime: 'none', screening: [] };
 
 /**
  * Walks the questionnaire, calling `visit(name)` on each screen: the first step (with the
- * event date shown), the first step's error, each later step, a plan result and a consult result.
+ * event date shown), the first step's error, each later step (the health step also with its
+ * waits and cautions ticked), a plan result, an event too close (with waits and cautions), the
+ * no-redness trade-off, and a consult result.
  */
 async function walk(page, lang, visit) {
   await openApp(page, appUrl(suite.server.url, { lang }));
@@ -51,6 +62,22 @@ async function walk(page, lang, visit) {
   await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
   await page.locator('#timeline').waitFor();
   await visit('result-plan');
+  for (const [name, answers] of [['result-event-too-close', TOO_CLOSE], ['result-trade-off', TRADE_OFF]]) {
+    await page.getByRole('button', { name: UI[lang].startOver, exact: true }).click();
+    await waitForStep(page, 1, lang);
+    await answerGoals(page, answers, lang);
+    await nextButton(page, lang).click();
+    await waitForStep(page, 2, lang);
+    await answerAboutYou(page, answers, lang);
+    await nextButton(page, lang).click();
+    await waitForStep(page, 3, lang);
+    await answerHealth(page, answers, lang);
+    if (answers.recent) await visit('step3-health-ticked');
+    await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
+    await page.locator('#timeline').waitFor();
+    await page.locator(`[data-code="${answers === TOO_CLOSE ? 'event_too_close' : 'downtime_trade_off'}"]`).waitFor();
+    await visit(name);
+  }
   await page.getByRole('button', { name: UI[lang].startOver, exact: true }).click();
   await waitForStep(page, 1, lang);
   await answerGoals(page, CONSULT, lang);
@@ -92,7 +119,7 @@ for (const lang of ['en', 'fr']) {
         assert.ok(results.passes.length > 10, `axe ran its rules on ${name}`);
         if (results.violations.length > 0) failures.push(`${name} (${lang}):\n${describe(results.violations)}`);
       });
-      assert.equal(visited.length, 6);
+      assert.equal(visited.length, 9);
       assert.deepEqual(failures, [], `axe violations:\n${failures.join('\n')}`);
       assert.deepEqual(log.pageErrors, [], 'uncaught errors');
     } finally {

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
+  HEALTH_ANSWERS,
   RULES,
-  SCREENING_IDS,
   TODAY,
   UI,
   activeElement,
@@ -15,6 +15,7 @@ import {
   answerAboutYou,
   answerGoals,
   answerHealth,
+  answerSteps,
   appUrl,
   collectConsole,
   completeQuiz,
@@ -37,6 +38,7 @@ import {
   waitForFocusedHeading,
   waitForFocusedStepHeading,
   waitForStep,
+  waitLabel,
 } from './support.mjs';
 
 const suite = distAndBrowser();
@@ -122,10 +124,11 @@ test('hydration and scars at 36: both treatments, with every dated session on th
   });
 });
 
-test('an event in three weeks at 32: mesotherapy, the event on the timeline, nothing in the 14 days before it', async () => {
+test('an event in three weeks at 32: the course counted back from the event, nothing in the 14 days before it, and what did not fit said', async () => {
   const c = engineCase('an event in three weeks');
   const event = c.answers.event_date;
   assert.equal(event, addDays(TODAY, 21));
+  const buffer = RULES.settings.event_buffer_days.value;
   await withPage(async (page) => {
     await openApp(page, appUrl(suite.server.url));
     // The date field appears only with the event goal.
@@ -142,18 +145,111 @@ test('an event in three weeks at 32: mesotherapy, the event on the timeline, not
 
     const sessions = entries.filter((e) => !e.text.includes(longDate(event))).map((e) => datesIn(e.text)[0]);
     assert.deepEqual(sessions, c.expect.dates.mesotherapy);
-    const first = addDays(TODAY, 7);
     for (const d of sessions) {
-      assert.ok(!(d > first && d <= event), `no session between ${first} (exclusive) and the event: ${d}`);
+      assert.ok(d <= addDays(event, -buffer), `every session at least ${buffer} days before the event: ${d}`);
     }
+    // The course is whole before the event or shortened there, never split around it, and
+    // the result says what did not fit (the warnings' codes are the engine's contract).
+    for (const code of c.expect.warnings) {
+      const warning = page.locator(`[data-code="${code}"]`);
+      await warning.waitFor();
+      assert.ok(squash(await warning.textContent()).includes(longDate(event)), `${code} names the event's date`);
+    }
+    assert.equal(await page.locator('[data-code="sessions_after_event"]').count(), 0);
+  });
+});
 
-    const after = sessions.filter((d) => d > event).length;
-    const warning = fill(RULES.messages.sessions_after_event.en, {
-      count: after,
-      buffer: RULES.settings.event_buffer_days.value,
-      event: longDate(event),
+for (const lang of ['en', 'fr']) {
+  test(`an event in three days (${lang}): too close for any session, said in the summary and a warning, every session after it`, async () => {
+    const event = addDays(TODAY, 3);
+    const answers = { goals: ['event'], event_date: event, age: 36, screening: [] };
+    await withPage(async (page) => {
+      await openApp(page, appUrl(suite.server.url, { lang }));
+      await completeQuiz(page, answers, lang);
+      // (squash: French puts a no-break space before a colon; the page's text is read squashed.)
+      const tooClose = squash(RULES.messages.summary_event_too_close[lang]);
+      assert.equal(await summary(page), tooClose);
+      await waitForFocusedHeading(page, tooClose);
+      const warning = page.locator('[data-code="event_too_close"]');
+      await warning.waitFor();
+      const text = squash(await warning.textContent());
+      assert.ok(text.includes(longDate(event, lang)), `the warning names the event's date: ${text}`);
+      assert.equal(datesIn(text, lang === 'en' ? 'fr' : 'en').length, 0, `no date in the other language: ${text}`);
+
+      // The timeline starts with the event; every session comes after it.
+      const entries = await timelineEntries(page);
+      assert.equal(datesIn(entries[0].text, lang)[0], event, `the event first: ${JSON.stringify(entries)}`);
+      assert.ok(entries.length > 1, 'a plan after the event');
+      for (const e of entries.slice(1)) assert.ok(datesIn(e.text, lang)[0] > event, e.text);
+      await page.getByRole('link', { name: UI[lang].book }).waitFor();
     });
-    await page.getByText(warning, { exact: true }).waitFor();
+  });
+
+  test(`no visible redness with scars (${lang}): mesotherapy, and the trade-off is said, naming the goal`, async () => {
+    const c = engineCase('issue 12 case 7: no redness for scars');
+    await withPage(async (page) => {
+      await openApp(page, appUrl(suite.server.url, { lang }));
+      await completeQuiz(page, c.answers, lang);
+      assert.equal(await summary(page), summaryText('mesotherapy', lang));
+      const tradeOff = page.locator('[data-code="downtime_trade_off"]');
+      await tradeOff.waitFor();
+      const text = squash(await tradeOff.textContent());
+      assert.ok(text.toLowerCase().includes(goalLabel('scars', lang).toLowerCase()), `the goal is named: ${text}`);
+      assert.ok(!text.includes('{'), `no placeholder left: ${text}`);
+      await page.locator(`[data-rule="downtime.prefers_no_redness"]`).waitFor();
+      // Mesotherapy's own redness is said too.
+      await page.locator('[data-code="redness_longer_than_accepted"]').waitFor();
+    });
+  });
+}
+
+test('a waiting period: the first session moves later, the reason says why, in English and French', async () => {
+  const c = engineCase('injectables in the last 2 weeks');
+  const [item] = c.answers.recent;
+  const rule = RULES.waits.find((w) => w.item === item);
+  await withPage(async (page) => {
+    await openApp(page, appUrl(suite.server.url));
+    await answerSteps(page, { ...c.answers, recent: [] }, 'en');
+    // The wait is in its own group, "In the last few weeks"; ticking it unticks "none apply".
+    const group = page.getByRole('group', { name: UI.en.healthGroups.recent, exact: true });
+    assert.equal(await page.getByRole('checkbox', { name: UI.en.noneApply, exact: true }).isChecked(), true);
+    await group.getByRole('checkbox', { name: waitLabel(item), exact: true }).check();
+    assert.equal(await page.getByRole('checkbox', { name: UI.en.noneApply, exact: true }).isChecked(), false);
+    await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
+    await page.locator('#result-summary').waitFor();
+
+    assert.equal(await summary(page), summaryText(c.expect.treatment));
+    const dates = (await timelineEntries(page)).map((e) => datesIn(e.text)[0]);
+    assert.deepEqual(dates, c.expect.dates.mesotherapy);
+    const usualFirst = addDays(TODAY, RULES.settings.first_session_after_days.value);
+    assert.ok(dates[0] >= addDays(usualFirst, rule.days.value), `the first session ${dates[0]} is at least ${rule.days.value} days after ${usualFirst}`);
+
+    for (const lang of ['en', 'fr']) {
+      if (lang === 'fr') await page.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
+      const reason = page.locator(`[data-rule="recent.${item}"]`);
+      await reason.locator('.reason-text').filter({ hasText: lang === 'fr' ? 'jours' : 'days' }).waitFor();
+      const text = squash(await reason.locator('.reason-text').textContent());
+      const expected = squash(fill(rule.reason.text[lang], { days: rule.days.value, date: longDate(dates[0], lang) }));
+      assert.equal(text, expected, `the waiting period's reason (${lang})`);
+      const source = squash(await reason.locator('.source').textContent());
+      assert.ok(source.length > 0 && !source.includes('clinic default'), `the reason cites its source in words: ${source}`);
+    }
+  });
+});
+
+test('soft warnings: each is said, and the plan is the same as without them', async () => {
+  const c = engineCase('soft warnings change nothing');
+  await withPage(async (page) => {
+    await openApp(page, appUrl(suite.server.url, { lang: 'fr' }));
+    await completeQuiz(page, c.answers, 'fr');
+    const dates = (await timelineEntries(page)).map((e) => datesIn(e.text, 'fr')[0]);
+    assert.deepEqual(dates, c.expect.dates.mesotherapy);
+    for (const item of c.answers.cautions) {
+      const warning = page.locator(`[data-code="caution.${item}"]`);
+      await warning.waitFor();
+      const rule = RULES.cautions.find((r) => r.item === item);
+      assert.equal(squash(await warning.textContent()), squash(rule.warning.text.fr));
+    }
   });
 });
 
@@ -177,7 +273,8 @@ test('a pregnancy: talk to a practitioner first, no booking link, no timeline', 
 
 test('French throughout with ?lang=fr: French summary, steps and dates', async () => {
   const c = engineCase('French texts');
-  const dates = engineCase('a distant event changes nothing').expect.dates.mesotherapy; // the same age-36 course
+  // The same answers (hydration at 36) with soft warnings, which change no date.
+  const dates = engineCase('soft warnings change nothing').expect.dates.mesotherapy;
   await withPage(async (page) => {
     await openApp(page, appUrl(suite.server.url, { lang: 'fr' }));
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
@@ -207,8 +304,11 @@ test('French from the language button: an event warning with a French date', asy
     await page.getByRole('heading', { level: 1, name: UI.fr.title }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
     await completeQuiz(page, c.answers, 'fr');
-    assert.equal(await summary(page), summaryText('mesotherapy', 'fr'));
-    await page.getByText(c.expect.warning_text_contains).first().waitFor();
+    // The event is nine days away: too close for a session before it, said with its French date.
+    assert.equal(await page.locator('#result-summary').getAttribute('data-treatment'), 'mesotherapy');
+    assert.equal(await summary(page), squash(RULES.messages.summary_event_too_close.fr));
+    const warning = page.locator('[data-code="event_too_close"]');
+    assert.ok(squash(await warning.textContent()).includes(c.expect.warning_text_contains), 'a French date in the warning');
     const entries = await timelineEntries(page);
     assert.ok(entries.some((e) => e.text.includes(c.expect.warning_text_contains)), 'the event (1er décembre) is on the timeline');
   });
@@ -424,6 +524,8 @@ test('the share link of a health-screened client holds no screening answer and r
     areas: ['face', 'decolletage'],
     downtime: 'one_or_two_days',
     screening: ['blood_thinners', 'keloid_scarring'],
+    recent: ['sunburn_or_tan'],
+    cautions: ['cold_sores'],
   };
   let link;
   await withPage(
@@ -447,9 +549,9 @@ test('the share link of a health-screened client holds no screening answer and r
     assert.ok(n <= 3, `a shared link does not open on the result (step ${n})`);
     while (n > 1) {
       if (n === 3) {
-        for (const item of SCREENING_IDS) {
-          const box = page.getByRole('checkbox', { name: screeningLabel(item), exact: true });
-          assert.equal(await box.isChecked(), false, `${item} is not restored from a link`);
+        for (const { id, labels } of HEALTH_ANSWERS) {
+          const box = page.getByRole('checkbox', { name: labels.en, exact: true });
+          assert.equal(await box.isChecked(), false, `${id} is not restored from a link`);
         }
         assert.equal(await page.getByRole('checkbox', { name: UI.en.noneApply, exact: true }).isChecked(), false);
       }
@@ -470,16 +572,19 @@ test('the share link of a health-screened client holds no screening answer and r
   });
 });
 
-/** Fails if `text` holds a screening item id or label, or the "none apply" answer. */
+/**
+ * Fails if `text` holds a health answer's id or label (hard stop, waiting period or soft
+ * warning), or the "none apply" answer.
+ */
 function assertNoHealthAnswer(text, what) {
   const lower = decodeURIComponent(text).toLowerCase();
-  for (const item of SCREENING_IDS) {
-    assert.ok(!lower.includes(item.toLowerCase()), `${what} holds the screening item ${item}`);
+  for (const { id, labels } of HEALTH_ANSWERS) {
+    assert.ok(!lower.includes(id.toLowerCase()), `${what} holds the health answer ${id}`);
     for (const lang of ['en', 'fr']) {
-      assert.ok(!lower.includes(screeningLabel(item, lang).toLowerCase()), `${what} holds the label of ${item}`);
+      assert.ok(!lower.includes(labels[lang].toLowerCase()), `${what} holds the label of ${id}`);
     }
   }
-  for (const word of ['screen', 'health', 'none_apply', 'pregnan', 'allerg', UI.en.noneApply.toLowerCase()]) {
+  for (const word of ['screen', 'health', 'none_apply', 'pregnan', 'allerg', 'recent', 'caution', UI.en.noneApply.toLowerCase()]) {
     assert.ok(!lower.includes(word), `${what} holds "${word}"`);
   }
 }

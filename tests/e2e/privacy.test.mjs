@@ -5,9 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  CAUTION_IDS,
+  HEALTH_ANSWERS,
+  RECENT_IDS,
   SCREENING_IDS,
   UI,
   appUrl,
+  cautionLabel,
   collectConsole,
   completeQuiz,
   copyLink,
@@ -24,6 +28,7 @@ import {
   summary,
   summaryText,
   waitForStep,
+  waitLabel,
 } from './support.mjs';
 
 const suite = distAndBrowser();
@@ -38,13 +43,23 @@ const MARKED = {
   areas: ['neck', 'body'],
   downtime: 'a_week',
   screening: [],
+  // Waiting periods and soft warnings are health answers too: they change the plan's dates
+  // and warnings on screen, and go nowhere else.
+  recent: ['sunburn_or_tan'],
+  cautions: ['otc_blood_thinners'],
 };
 
 /** The strings that would reveal an answer (health answers above all). */
 function markers() {
   const list = [EVENT, EVENT.replaceAll('-', ''), longDate(EVENT), longDate(EVENT, 'fr'), 'stretch_marks', 'pigmentation'];
-  for (const item of SCREENING_IDS) list.push(item, screeningLabel(item, 'en'), screeningLabel(item, 'fr'));
+  for (const { id, labels } of HEALTH_ANSWERS) list.push(id, labels.en, labels.fr);
   return list;
+}
+
+/** The health answers (ids and labels, hard stops, waits and cautions) found in `text`. */
+function healthLeaks(text) {
+  const lower = decodeURIComponent(text).toLowerCase();
+  return HEALTH_ANSWERS.flatMap(({ id, labels }) => [id, labels.en, labels.fr]).filter((m) => lower.includes(m.toLowerCase()));
 }
 
 /** Leaks of markers (or the marked age as a whole number) in `text`, URLs' hosts and ports aside. */
@@ -83,10 +98,13 @@ test('a whole quiz makes no request after the page has loaded, and none off this
     // The whole journey: a plan with dates, every action but print, then back to a consult.
     await completeQuiz(page, MARKED);
     assert.equal(await summary(page), summaryText('both'));
+    await page.locator('[data-rule="recent.sunburn_or_tan"]').waitFor();
+    await page.locator('[data-code="caution.otc_blood_thinners"]').waitFor();
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: UI.en.calendar, exact: true }).click();
     await downloading;
-    await copyLink(page);
+    const planLink = await copyLink(page);
+    assert.deepEqual(healthLeaks(planLink), [], `a health answer in the share link: ${planLink}`);
     await page.getByRole('button', { name: UI.en.switchTo, exact: true }).click();
     await page.getByRole('button', { name: UI.fr.switchTo, exact: true }).click();
     await page.getByRole('button', { name: UI.en.back, exact: true }).click();
@@ -94,9 +112,12 @@ test('a whole quiz makes no request after the page has loaded, and none off this
     for (const item of SCREENING_IDS) {
       await page.getByRole('checkbox', { name: screeningLabel(item), exact: true }).check();
     }
+    for (const item of RECENT_IDS) await page.getByRole('checkbox', { name: waitLabel(item), exact: true }).check();
+    for (const item of CAUTION_IDS) await page.getByRole('checkbox', { name: cautionLabel(item), exact: true }).check();
     await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
     await page.getByText(summaryText('consult'), { exact: true }).waitFor();
-    await copyLink(page);
+    const consultLink = await copyLink(page);
+    assert.deepEqual(healthLeaks(consultLink), [], `a health answer in the share link: ${consultLink}`);
     await page.getByRole('button', { name: UI.en.startOver, exact: true }).click();
     await waitForStep(page, 1);
     await page.waitForLoadState('networkidle');
@@ -150,15 +171,15 @@ test('with "Remember my answers" ticked, a reload restores them (never the healt
     await waitForStep(page, 3);
     await page.getByRole('checkbox', { name: screeningLabel('blood_thinners'), exact: true }).check();
     await page.getByRole('checkbox', { name: screeningLabel('pregnant_or_breastfeeding'), exact: true }).check();
+    await page.getByRole('checkbox', { name: waitLabel('injectables_2_weeks'), exact: true }).check();
+    await page.getByRole('checkbox', { name: cautionLabel('cold_sores'), exact: true }).check();
 
     const stored = await storageState(page);
     const keys = Object.keys(stored.local);
     assert.ok(keys.length > 0, 'the answers are saved in localStorage');
     const saved = Object.values(stored.local).join('\n');
     assert.ok(saved.includes(EVENT) && saved.includes(String(AGE)), `the saved data holds the answers: ${saved}`);
-    for (const item of SCREENING_IDS) {
-      assert.ok(!saved.includes(item), `the saved data holds the health answer ${item}: ${saved}`);
-    }
+    assert.deepEqual(healthLeaks(saved), [], `the saved data holds a health answer: ${saved}`);
     assert.deepEqual(stored.session, {}, 'sessionStorage');
     assert.equal(stored.cookie, '', 'document.cookie');
 
@@ -171,8 +192,8 @@ test('with "Remember my answers" ticked, a reload restores them (never the healt
     assert.ok(n <= 3, `the result is not restored without the health check (step ${n})`);
     while (n > 1) {
       if (n === 3) {
-        for (const item of SCREENING_IDS) {
-          assert.equal(await page.getByRole('checkbox', { name: screeningLabel(item), exact: true }).isChecked(), false, item);
+        for (const { id, labels } of HEALTH_ANSWERS) {
+          assert.equal(await page.getByRole('checkbox', { name: labels.en, exact: true }).isChecked(), false, id);
         }
       }
       if (n === 2) {

@@ -312,6 +312,7 @@ export const UI = {
     areas: { face: 'Face', neck: 'Neck', decolletage: 'Décolletage', body: 'Body' },
     downtime: { none: 'None', one_or_two_days: 'One or two days', a_week: 'Up to a week' },
     noneApply: 'None of these apply to me',
+    healthGroups: { stops: 'Your health and skin', recent: 'In the last few weeks', cautions: 'Good for the practitioner to know' },
     book: 'Book a consultation',
     calendar: 'Add to calendar',
     copyLink: 'Copy link',
@@ -333,6 +334,7 @@ export const UI = {
     areas: { face: 'Visage', neck: 'Cou', decolletage: 'Décolleté', body: 'Corps' },
     downtime: { none: 'Aucune', one_or_two_days: 'Un ou deux jours', a_week: 'Jusqu’à une semaine' },
     noneApply: 'Rien de cela ne s’applique à moi',
+    healthGroups: { stops: 'Votre santé et votre peau', recent: 'Au cours des dernières semaines', cautions: 'Bon à savoir pour le praticien' },
     book: 'Réserver une consultation',
     calendar: 'Ajouter au calendrier',
     copyLink: 'Copier le lien',
@@ -357,8 +359,36 @@ export function screeningLabel(item, lang = 'en') {
   return rule.label[lang];
 }
 
-/** Every screening item id in the rules file. */
+/** Every screening item id in the rules file (the hard stops). */
 export const SCREENING_IDS = RULES.screening.map((s) => s.item);
+
+/** A waiting period's question in the rules file (`sunburn_or_tan` → "I have a sunburn…"). */
+export function waitLabel(item, lang = 'en') {
+  const rule = RULES.waits.find((w) => w.item === item);
+  if (!rule) throw new Error(`no waiting period "${item}" in rules/default.json`);
+  return rule.label[lang];
+}
+
+/** A soft warning's question in the rules file. */
+export function cautionLabel(item, lang = 'en') {
+  const rule = RULES.cautions.find((c) => c.item === item);
+  if (!rule) throw new Error(`no caution "${item}" in rules/default.json`);
+  return rule.label[lang];
+}
+
+/** Every waiting-period id (`recent` in the answers) and every soft-warning id (`cautions`). */
+export const RECENT_IDS = RULES.waits.map((w) => w.item);
+export const CAUTION_IDS = RULES.cautions.map((c) => c.item);
+
+/**
+ * Every health answer the visitor can give, as `{ id, labels: { en, fr } }`: hard stops,
+ * waiting periods and soft warnings. None may be stored, shared or sent.
+ */
+export const HEALTH_ANSWERS = [
+  ...SCREENING_IDS.map((id) => ({ id, labels: { en: screeningLabel(id, 'en'), fr: screeningLabel(id, 'fr') } })),
+  ...RECENT_IDS.map((id) => ({ id, labels: { en: waitLabel(id, 'en'), fr: waitLabel(id, 'fr') } })),
+  ...CAUTION_IDS.map((id) => ({ id, labels: { en: cautionLabel(id, 'en'), fr: cautionLabel(id, 'fr') } })),
+];
 
 /** The summary sentence the engine gives for a treatment (`both`, `consult`, …). */
 export function summaryText(treatment, lang = 'en') {
@@ -438,8 +468,9 @@ export function nextButton(page, lang = 'en') {
 
 /**
  * Answers the questionnaire through its controls and lands on the result.
- * `answers`: `{ goals: [...ids], event_date, age, areas: [...ids], downtime, screening: [...ids] }`
- * in the engine's input format (tests/data/recommend.json). Areas other than the default
+ * `answers`: `{ goals: [...ids], event_date, age, areas: [...ids], downtime, screening: [...ids],
+ * recent: [...ids], cautions: [...ids] }` in the engine's input format (tests/data/recommend.json);
+ * with no health item at all, "None of these apply to me" is ticked. Areas other than the default
  * face are ticked, and face is unticked when absent from `areas`.
  */
 export async function completeQuiz(page, answers, lang = 'en') {
@@ -480,12 +511,18 @@ export async function answerAboutYou(page, { age, areas, downtime } = {}, lang =
   }
 }
 
-export async function answerHealth(page, { screening = [] } = {}, lang = 'en') {
-  if (screening.length === 0) {
+export async function answerHealth(page, { screening = [], recent = [], cautions = [] } = {}, lang = 'en') {
+  if (screening.length + recent.length + cautions.length === 0) {
     await page.getByRole('checkbox', { name: UI[lang].noneApply, exact: true }).check();
   }
   for (const item of screening) {
     await page.getByRole('checkbox', { name: screeningLabel(item, lang), exact: true }).check();
+  }
+  for (const item of recent) {
+    await page.getByRole('checkbox', { name: waitLabel(item, lang), exact: true }).check();
+  }
+  for (const item of cautions) {
+    await page.getByRole('checkbox', { name: cautionLabel(item, lang), exact: true }).check();
   }
 }
 

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import {
   CASES,
+  CAUTION_IDS,
   DIST,
+  RECENT_IDS,
   RULES,
   SCREENING_IDS,
   UI,
@@ -362,13 +364,15 @@ test('in a flex row beside a sidebar, the widget takes the room left (not the 30
 });
 
 test("every consult result is as tall as the longest one, so the partner page cannot tell from the iframe's height why a practitioner comes first", async () => {
-  // Under the minimum age, one health item, two, and every item at 17, on a phone: in
-  // English at 1 device pixel per CSS pixel, in French at 2.625 (a common Android phone).
+  // Under the minimum age, one health item, two, every item at 17, and a hard stop with every
+  // waiting period and soft warning (a consult lists none of them), on a phone: in English at
+  // 1 device pixel per CSS pixel, in French at 2.625 (a common Android phone).
   const consults = [
     { goals: ['hydration'], age: 16, screening: [] },
     { goals: ['hydration'], age: 40, screening: ['pregnant_or_breastfeeding'] },
     { goals: ['texture', 'hydration'], age: 40, screening: ['blood_thinners', 'keloid_scarring'] },
     { goals: ['hydration'], age: 17, screening: SCREENING_IDS },
+    { goals: ['event', 'scars'], event_date: '2026-11-25', age: 40, screening: ['skin_condition_flare'], recent: RECENT_IDS, cautions: CAUTION_IDS },
   ];
   for (const [lang, deviceScaleFactor] of [['en', 1], ['fr', 2.625]]) {
     const reasonText = (item) => RULES.screening.find((s) => s.item === item).reason.text[lang];
@@ -418,7 +422,7 @@ test("every consult result is as tall as the longest one, so the partner page ca
         await waitForStep(finder, 1, lang);
       }
       const what = `${lang} at ${deviceScaleFactor}x`;
-      assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the four consults, ${what}: ${heights.join(', ')} px`);
+      assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the ${heights.length} consults, ${what}: ${heights.join(', ')} px`);
       assert.deepEqual(posted, posted.map(() => [heights[0]]), `the heights posted to the page on each consult, ${what}`);
     }, options);
   }
@@ -872,6 +876,10 @@ test('recommend() runs the engine from a page script on the finder origin; bad i
     assert.equal(bad.isError, true);
     assert.match(bad.message, /^invalid answers: goals\[1\]: unknown variant `tan`/);
     assert.match((await thrown({ goals: [], screening: [] })).message, /^invalid answers: .*age/);
+    assert.match((await thrown({ ...PLAN.answers, recent: ['sunburn_or_tan', 'botox'] })).message, /^invalid answers: recent\[1\]: unknown variant `botox`/);
+    const waited = await page.evaluate(async (answers) => (await import('/finder-api.js')).recommend(answers), { ...PLAN.answers, recent: ['sunburn_or_tan'] });
+    assert.ok(waited.reasons.some((r) => r.rule === 'recent.sunburn_or_tan'), 'recommend() reads `recent`');
+    assert.ok(waited.plan.every((p) => typeof p.sources.sessions === 'string'), 'each plan item has its sources');
     assert.match((await thrown(null)).message, /^invalid answers: answers: must be a JSON object/);
     assert.match((await thrown(PLAN.answers, { lang: 'de' })).message, /lang: "de" is not a supported language/);
     assert.match((await thrown(PLAN.answers, { langue: 'fr' })).message, /options: langue: unknown field `langue`/);
