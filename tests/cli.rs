@@ -87,21 +87,21 @@ fn output_is_a_valid_recommendation_with_dates_from_the_system_clock() {
 }
 
 #[test]
-fn lint_reports_the_reopened_40_to_45_gap() {
+fn lint_reports_the_reopened_41_to_44_gap() {
     let mut rules: serde_json::Value =
         serde_json::from_str(treatment_finder::engine::DEFAULT_RULES_JSON).unwrap();
     let bands = rules["age_schedules"].as_array_mut().unwrap();
-    bands.retain(|b| b["id"] != "meso_40_44");
+    bands.retain(|b| b["id"] != "meso_41_44");
     let path = temp_file("gap.json", &rules.to_string());
     let o = recommend(&["lint", &path], "");
     let stdout = text(&o.stdout);
     assert_eq!(o.status.code(), Some(0), "warnings alone do not fail: {stdout}");
     assert!(
-        stdout.contains("warning: $.age_schedules: ages 40–44 have no mesotherapy schedule"),
+        stdout.contains("warning: $.age_schedules: ages 41–44 have no mesotherapy schedule"),
         "{stdout}"
     );
     // The engine still answers for a 42-year-old, with the general course and a warning.
-    let o = recommend(&["--rules", &path, "-"], r#"{"goals":["hydration"],"age":42,"today":"2026-11-22","screening":[]}"#);
+    let o = recommend(&["--rules", &path, "-"], r#"{"goals":["pigmentation"],"age":42,"today":"2026-11-22","screening":[]}"#);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["warnings"][0]["code"], "age_without_schedule", "{v}");
 }

@@ -101,6 +101,7 @@ pub fn texts(rules: &Rules) -> Vec<(String, &Text)> {
         ("course_after_event", &m.course_after_event),
         ("goal_area_mismatch", &m.goal_area_mismatch),
         ("wait_without_rule", &m.wait_without_rule),
+        ("caution_without_rule", &m.caution_without_rule),
         ("age_without_schedule", &m.age_without_schedule),
         ("no_dates_without_today", &m.no_dates_without_today),
     ] {

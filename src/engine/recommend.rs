@@ -22,6 +22,9 @@ pub fn recommend(answers: &Answers, rules: &Rules, lang: Lang) -> Result<Recomme
         _ => Treatment::Both,
     };
     let plan = if treatment == Treatment::Consult { vec![] } else { out.plan(answers, &decision) };
+    if treatment != Treatment::Consult {
+        out.cautions(answers);
+    }
     // Advice for an area the visitor did not choose (makeup on the body) is left out.
     let aftercare = rules
         .aftercare
@@ -261,14 +264,19 @@ impl Builder<'_> {
                 self.warn("redness_longer_than_accepted", &m.redness_longer_than_accepted, &vars);
             }
         }
+        chosen
+    }
+
+    /// The soft warnings, after what the plan says: they change nothing, so they come last.
+    fn cautions(&mut self, answers: &Answers) {
+        let rules = self.rules;
         for item in Caution::ALL.into_iter().filter(|c| answers.cautions.contains(c)) {
             let code = format!("caution.{}", item.id());
             match rules.caution_rule(item) {
                 Some(rule) => self.warn(&code, &rule.warning.text, &[]),
-                None => self.warn(&code, &m.screening_without_rule, &[("item", item.id().into())]),
+                None => self.warn(&code, &rules.messages.caution_without_rule, &[("item", item.id().into())]),
             }
         }
-        chosen
     }
 
     /// The session count and interval for `kind`, by the precedence the rules file

@@ -323,6 +323,8 @@ pub struct Messages {
     pub goal_area_mismatch: Text,
     /// A waiting period without a rule in this file: `{item}`, `{days}`, `{date}`.
     pub wait_without_rule: Text,
+    /// A soft warning without a rule in this file: `{item}`.
+    pub caution_without_rule: Text,
     pub age_without_schedule: Text,
     pub no_dates_without_today: Text,
 }
