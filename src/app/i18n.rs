@@ -109,8 +109,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         ),
         Key::HealthCautionsLegend => ("Good for the practitioner to know", "Bon à savoir pour le praticien"),
         Key::HealthCautionsIntro => (
-            "These do not change the recommendation. It will remind you to mention them at your consultation.",
-            "Cela ne change pas la recommandation. Elle vous rappellera d’en parler lors de votre consultation.",
+            "These change nothing in the suggestion; your result reminds you to mention them at your consultation.",
+            "Cela ne change rien à la suggestion; votre résultat vous rappelle d’en parler lors de votre consultation.",
         ),
         Key::NoneApply => ("None of these apply to me", "Rien de cela ne s’applique à moi"),
         Key::Next => ("Next", "Suivant"),
