@@ -230,7 +230,11 @@ impl Builder<'_> {
                 explained_redness = true;
             }
             if !too_young_for_micro {
-                traded.push(rule.label.get(self.lang).to_string());
+                // Inside a sentence: "acne or surgical scars", not "Acne or surgical scars".
+                let label = rule.label.get(self.lang);
+                let mut chars = label.chars();
+                let lowered = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
+                traded.push(lowered);
             }
             if let Some(alt) = &rule.alternative {
                 self.reason(format!("goal.{}.alternative", goal.id()), &alt.reason, &[]);
