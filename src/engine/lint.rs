@@ -293,40 +293,33 @@ fn check_goals(rules: &Rules, out: &mut Lint) {
     }
 }
 
-fn check_screening(rules: &Rules, out: &mut Lint) {
+/// Each built-in health item of one kind has exactly one rule in `list` (`$.screening`,
+/// `$.waits`, `$.cautions`): a duplicate, or a missing one, is an error. The items are code,
+/// so a rules file cannot remove a question (it would lose its label and its meaning).
+fn check_one_rule_each<T: Copy + PartialEq>(list: &str, items: &[T], all: &[T], id: fn(T) -> &'static str, missing: &str, out: &mut Lint) {
     let mut seen = Vec::new();
-    for (i, s) in rules.screening.iter().enumerate() {
-        if seen.contains(&s.item) {
-            out.error(
-                &format!("$.screening[{i}].item"),
-                format!("\"{}\" already has a rule earlier in the list", s.item.id()),
-            );
+    for (i, item) in items.iter().enumerate() {
+        if seen.contains(item) {
+            out.error(&format!("{list}[{i}].item"), format!("\"{}\" already has a rule earlier in the list", id(*item)));
         }
-        seen.push(s.item);
+        seen.push(*item);
     }
-    // A hard stop is code: a file cannot remove one (it would lose its question and reason).
-    for item in Screening::ALL {
-        if !seen.contains(&item) {
-            out.error(
-                "$.screening",
-                format!(
-                    "hard stop \"{}\" has no rule: health-screen questions cannot be removed (add its label and reason)",
-                    item.id()
-                ),
-            );
-        }
+    for item in all.iter().filter(|item| !seen.contains(item)) {
+        out.error(list, format!("{missing} \"{}\" has no rule: built-in health questions cannot be removed (add its label)", id(*item)));
     }
 }
 
-/// Waiting periods: each built-in one has exactly one rule, and none is below zero days.
-/// (A health-screen id in `item` is refused when the file is read: `rules::wait_item`.)
+fn check_screening(rules: &Rules, out: &mut Lint) {
+    let items: Vec<Screening> = rules.screening.iter().map(|s| s.item).collect();
+    check_one_rule_each("$.screening", &items, &Screening::ALL, Screening::id, "hard stop", out);
+}
+
+/// Waiting periods: one rule each, and none below zero days. (A health-screen id in `item`
+/// is refused when the file is read: `rules::wait_item`.)
 fn check_waits(rules: &Rules, out: &mut Lint) {
-    let mut seen = Vec::new();
+    let items: Vec<Recent> = rules.waits.iter().map(|w| w.item).collect();
+    check_one_rule_each("$.waits", &items, &Recent::ALL, Recent::id, "waiting period", out);
     for (i, w) in rules.waits.iter().enumerate() {
-        if seen.contains(&w.item) {
-            out.error(&format!("$.waits[{i}].item"), format!("\"{}\" already has a rule earlier in the list", w.item.id()));
-        }
-        seen.push(w.item);
         let days = w.days.value;
         if days < 0 {
             out.error(&format!("$.waits[{i}].days.value"), format!("is {days}: a waiting period cannot be below zero days"));
@@ -334,33 +327,11 @@ fn check_waits(rules: &Rules, out: &mut Lint) {
             out.error(&format!("$.waits[{i}].days.value"), format!("must be within 0–{MAX_SETTING_DAYS}, got {days}"));
         }
     }
-    for item in Recent::ALL {
-        if !seen.contains(&item) {
-            out.error(
-                "$.waits",
-                format!("waiting period \"{}\" has no rule: built-in waiting periods cannot be removed", item.id()),
-            );
-        }
-    }
 }
 
-/// Soft warnings: each built-in one has exactly one rule.
 fn check_cautions(rules: &Rules, out: &mut Lint) {
-    let mut seen = Vec::new();
-    for (i, c) in rules.cautions.iter().enumerate() {
-        if seen.contains(&c.item) {
-            out.error(&format!("$.cautions[{i}].item"), format!("\"{}\" already has a rule earlier in the list", c.item.id()));
-        }
-        seen.push(c.item);
-    }
-    for item in Caution::ALL {
-        if !seen.contains(&item) {
-            out.error(
-                "$.cautions",
-                format!("soft warning \"{}\" has no rule: built-in health questions cannot be removed", item.id()),
-            );
-        }
-    }
+    let items: Vec<Caution> = rules.cautions.iter().map(|c| c.item).collect();
+    check_one_rule_each("$.cautions", &items, &Caution::ALL, Caution::id, "soft warning", out);
 }
 
 /// Goal courses: sensible ranges, unique ids, and goals to apply to.
