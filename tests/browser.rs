@@ -493,6 +493,53 @@ async fn a_screening_item_gives_consult_with_no_plan_and_no_book_link() {
     assert_eq!(page.text(".contact p"), "Call 514-555-0100.");
 }
 
+/// In a partner's widget, a plan result draws, invisible, every plan the same answers give
+/// with any waits and soft warnings (the bridge pads the page to the tallest): the copies
+/// carry no id, data attribute, label or anything to focus, and the visitor's own result is
+/// the one found; on the finder's own page nothing of it is drawn.
+#[wasm_bindgen_test]
+async fn a_widgets_plan_result_draws_its_sizer_invisible_and_unreachable() {
+    for placement in [treatment_finder::app::Placement::Widget, treatment_finder::app::Placement::Page] {
+        let widget = placement == treatment_finder::app::Placement::Widget;
+        let page = render(AppProps { placement, ..props() }).await;
+        page.click("#goal-event").await;
+        page.fill("#event-date", "2026-12-20").await;
+        page.press("Next").await;
+        page.fill("#age", "36").await;
+        page.press("Next").await;
+        page.click("#recent-injectables_2_weeks").await;
+        page.click("#caution-cold_sores").await;
+        page.press("See my recommendation").await;
+        assert_eq!(page.get("#result-summary").get_attribute("data-treatment").as_deref(), Some("mesotherapy"));
+        let rules: Vec<String> = page.all("[data-rule^='recent.']").iter().filter_map(|e| e.get_attribute("data-rule")).collect();
+        assert_eq!(rules, ["recent.injectables_2_weeks"], "only the visitor's own wait");
+        let codes: Vec<String> = page.all("[data-code^='caution.']").iter().filter_map(|e| e.get_attribute("data-code")).collect();
+        assert_eq!(codes, ["caution.cold_sores"], "only the visitor's own soft warning");
+        assert_eq!(page.all("#timeline").len(), 1);
+        assert_eq!(page.all("[data-fact=sessions]").len(), 1);
+        if !widget {
+            assert!(page.find("[data-even-sizer]").is_none() && page.find(".even-plan").is_none(), "nothing added on the page");
+            continue;
+        }
+        let block = page.get(".even-plan > [data-even-block]");
+        assert!(block.query_selector("#result-summary").unwrap().is_some(), "the visitor's own summary is measured");
+        let sizer = page.get(".even-plan > [data-even-sizer]");
+        assert_eq!(sizer.get_attribute("aria-hidden").as_deref(), Some("true"));
+        let reachable = sizer
+            .query_selector_all("[id], [data-rule], [data-code], [data-fact], [data-treatment], [data-step-heading], [tabindex], [aria-label], [aria-labelledby], a, button, input")
+            .unwrap();
+        assert_eq!(reachable.length(), 0);
+        // Each copy lists its own waits: from none to all three more reasons than the fewest.
+        let copies = sizer.query_selector_all(":scope > div").unwrap();
+        let mut counts: Vec<u32> = (0..copies.length())
+            .map(|i| copies.item(i).unwrap().dyn_into::<Element>().unwrap().query_selector_all(".reasons > li").unwrap().length())
+            .collect();
+        counts.sort();
+        let least = counts[0];
+        assert_eq!(counts, [0, 1, 1, 1, 2, 2, 2, 3].map(|n| least + n), "one copy for each set of waits");
+    }
+}
+
 #[wasm_bindgen_test]
 async fn under_18_gives_consult() {
     let page = render(props()).await;

@@ -4,6 +4,7 @@
 //! words. Browser APIs are reached only through `crate::web`.
 
 pub mod components;
+pub mod even;
 pub mod first_screen;
 pub mod i18n;
 pub mod state;
@@ -65,7 +66,9 @@ pub enum Placement {
     #[default]
     Page,
     /// The whole page of a partner's widget iframe. The partner page sees the iframe's
-    /// height, so every consult result is drawn as tall as the longest one (`ResultView`).
+    /// height, so every consult result is drawn as tall as the longest one, and a plan as
+    /// tall as the tallest the same answers give with any waits and soft warnings
+    /// (`ResultView`, `even`).
     Widget,
     /// An element of another page (`mount()` in the JavaScript API). The page's title,
     /// language and address are left alone, and "Copy link" links to the finder's own page.
@@ -172,9 +175,9 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let lang = state.lang;
-    let rec = (state.step == Step::Result).then(|| {
-        state.draft.answers(state.today).and_then(|answers| recommend(&answers, &props.rules, lang).ok()).map(Rc::new)
-    });
+    let answers = (state.step == Step::Result).then(|| state.draft.answers(state.today)).flatten();
+    let rec = (state.step == Step::Result)
+        .then(|| answers.as_ref().and_then(|answers| recommend(answers, &props.rules, lang).ok()).map(Rc::new));
     {
         let onresult = props.onresult.clone();
         let shown = rec.as_ref().and_then(|rec| rec.as_ref().map(|r| r.treatment));
@@ -280,11 +283,20 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 _ => Rc::new([]),
             };
+            // A plan result in a widget: every plan the same answers could give with any
+            // waiting periods and soft warnings, so its height tells neither (`even`).
+            let plans: Rc<[Recommendation]> = match (&rec, &answers) {
+                (Some(rec), Some(answers)) if rec.treatment != Treatment::Consult && props.placement == Placement::Widget => {
+                    even::plan_variants(answers, &props.rules, lang).into()
+                }
+                _ => Rc::new([]),
+            };
             html! {
                 <ResultView
                     lang={lang}
                     rec={rec}
                     longest={longest}
+                    plans={plans}
                     onbook={onbook}
                     oncalendar={oncalendar}
                     onprint={Callback::from(|()| web::print())}

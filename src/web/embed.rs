@@ -2,7 +2,8 @@
 //!
 //! It tells the partner page when it is on screen, how tall its document is (so the iframe
 //! never shows a scroll bar of its own; a consult result made as tall as the longest, so the
-//! height tells no reason), which language the finder speaks, which treatment the result
+//! height tells no reason, and a plan as tall as with any waits and soft warnings, so it tells
+//! none of those), which language the finder speaks, which treatment the result
 //! shows and when the visitor follows the Book link; and it takes the element's `lang` and
 //! other settings when they change, without starting again. Messages are posted
 //! only to the `parent_origin` the loader passed, and a message is read only when it comes
@@ -76,8 +77,9 @@ impl Bridge {
     ///
     /// A consult result's page is first made as tall as it would be with the longest
     /// consult ([`even_height`]), so its height says nothing of why a practitioner comes
-    /// first; and nothing is measured while the page is laid out for printing, whose
-    /// consult results are not padded.
+    /// first, and a plan result's as tall as with the tallest plan of any waits and soft
+    /// warnings, so it says nothing of those; nothing is measured while the page is laid
+    /// out for printing, whose results are not padded.
     fn observe_height(self: &Rc<Self>) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let Some(html) = document.document_element().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
@@ -151,13 +153,31 @@ impl Bridge {
 /// On a consult result, the height in whole CSS pixels its page is given: as tall as with the
 /// longest consult, that is the page's content less the visitor's own reasons
 /// (`[data-even-block]`) plus the invisible longest consults (`[data-even-sizer]`), both
-/// drawn by `ResultView` in a widget. `None` on any other screen.
+/// drawn by `ResultView` in a widget. On a plan result in a widget, the same with the
+/// visitor's own summary, reasons, plan and warnings as the block and, in the sizer, every
+/// plan the same answers give with any waits and soft warnings, so the height follows no
+/// health answer. `None` on any other screen.
 fn even_height(document: &Document) -> Option<i64> {
-    let rect = |selector| document.query_selector(selector).ok().flatten().map(|e| e.get_bounding_client_rect());
-    let (block, sizer, app) = (rect("[data-even-block]")?, rect("[data-even-sizer]")?, rect(".app")?);
+    let element = |selector| document.query_selector(selector).ok().flatten();
+    let (block, sizer, app) = (element("[data-even-block]")?, element("[data-even-sizer]")?, element(".app")?);
     let top = document.document_element()?.get_bounding_client_rect().top();
-    // In exact layout this is one number for every consult; measured, it may differ in its
-    // last digits, and the small margin keeps that from tipping it over a whole pixel.
-    let longest = app.bottom() - top - block.height() + sizer.height();
+    let tallest = if sizer.has_attribute("data-even-spans") {
+        // The plan's block is a plain block: its first and last children's outer margins
+        // collapse with the elements around it, so it is as tall as from its first child's top
+        // border to its last child's bottom border. Each copy in the sizer is a grid item,
+        // which keeps those margins inside: it is measured the same way, border to border.
+        std::iter::successors(sizer.first_element_child(), |copy| copy.next_element_sibling())
+            .filter_map(|copy| {
+                let (first, last) = (copy.first_element_child()?, copy.last_element_child()?);
+                Some(last.get_bounding_client_rect().bottom() - first.get_bounding_client_rect().top())
+            })
+            .fold(0.0, f64::max)
+    } else {
+        sizer.get_bounding_client_rect().height()
+    };
+    // In exact layout this is one number for every consult (or every plan of the same other
+    // answers); measured, it may differ in its last digits, and the small margin keeps that
+    // from tipping it over a whole pixel.
+    let longest = app.get_bounding_client_rect().bottom() - top - block.get_bounding_client_rect().height() + tallest;
     Some((longest - 0.001).ceil() as i64)
 }

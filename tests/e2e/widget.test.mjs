@@ -18,7 +18,9 @@ import {
   RECENT_IDS,
   RULES,
   SCREENING_IDS,
+  TODAY,
   UI,
+  addDays,
   answerAboutYou,
   answerGoals,
   answerHealth,
@@ -40,6 +42,7 @@ import {
   screeningLabel,
   serveDist,
   servePages,
+  squash,
   summary,
   summaryText,
   waitForStep,
@@ -424,6 +427,83 @@ test("every consult result is as tall as the longest one, so the partner page ca
       const what = `${lang} at ${deviceScaleFactor}x`;
       assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the ${heights.length} consults, ${what}: ${heights.join(', ')} px`);
       assert.deepEqual(posted, posted.map(() => [heights[0]]), `the heights posted to the page on each consult, ${what}`);
+    }, options);
+  }
+});
+
+
+test("a plan result is as tall whatever waiting periods and soft warnings were ticked, so the partner page cannot tell them from the iframe's height", async () => {
+  // The same goals, age and event (27 days ahead: one session fits before it without a wait,
+  // none with one, so the summary, the warnings and the timeline change), with no health
+  // item, one waiting period, every wait and soft warning, and one soft warning only; on a
+  // phone, in English at 1 device pixel per CSS pixel and in French at 2.625.
+  const base = { goals: ['event'], event_date: addDays(TODAY, 27), age: 36, screening: [] };
+  const plans = [
+    base,
+    { ...base, recent: ['injectables_2_weeks'] },
+    { ...base, recent: RECENT_IDS, cautions: CAUTION_IDS },
+    { ...base, cautions: ['cold_sores'] },
+  ];
+  for (const [lang, deviceScaleFactor] of [['en', 1], ['fr', 2.625]]) {
+    const tooClose = squash(RULES.messages.summary_event_too_close[lang]);
+    const options = { viewport: { width: 360, height: 740 }, deviceScaleFactor };
+    await withPartner('/partner.html', async ({ page }) => {
+      await waitForReady(page, ['finder-fr', 'finder-en']);
+      const finder = page.frameLocator(`#finder-${lang} iframe`);
+      const frame = await widgetFrame(page, `#finder-${lang}`);
+      const id = new URL(frame.url()).searchParams.get('embed');
+      const heights = [];
+      const posted = [];
+      const contents = [];
+      const sizers = [];
+      for (const answers of plans) {
+        await answerSteps(finder, answers, lang);
+        const before = (await widgetLog(page)).messages.length;
+        await finder.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
+        await finder.locator('#result-summary').waitFor();
+        // The visitor's own result: their waits and soft warnings, and with a wait the event too close.
+        const own = await frame.evaluate(() => ({
+          treatment: document.querySelector('#result-summary').dataset.treatment,
+          recent: [...document.querySelectorAll('[data-rule^="recent."]')].map((e) => e.dataset.rule),
+          cautions: [...document.querySelectorAll('[data-code^="caution."]')].map((e) => e.dataset.code),
+          timeline: document.querySelectorAll('#timeline > li').length,
+          content: document.querySelector('.app').getBoundingClientRect().height,
+        }));
+        assert.equal(own.treatment, 'mesotherapy');
+        assert.deepEqual(own.recent, (answers.recent ?? []).map((r) => `recent.${r}`), 'the waits listed');
+        assert.deepEqual(own.cautions, (answers.cautions ?? []).map((c) => `caution.${c}`), 'the soft warnings listed');
+        assert.equal(await summary(finder) === tooClose, (answers.recent ?? []).length > 0, 'the summary says the event is too close with a wait');
+        // The copies that size the page are invisible and out of reach: hidden from assistive
+        // technology, nothing to focus, no id or data attribute, not shown in print.
+        const sizer = await frame.evaluate(() => {
+          const sizer = document.querySelector('.even-plan [data-even-sizer]');
+          return sizer && {
+            hidden: sizer.getAttribute('aria-hidden'),
+            visibility: getComputedStyle(sizer).visibility,
+            copies: sizer.children.length,
+            marked: sizer.querySelectorAll('[id], [data-rule], [data-code], [data-fact], [data-treatment], [tabindex], [aria-label], [aria-labelledby], a, button, input').length,
+          };
+        });
+        sizers.push(sizer);
+        const height = await fittedHeight(frame);
+        assert.equal((await iframeHeights(page))[`finder-${lang}`], `${height}px`, "the partner page's iframe height");
+        assert.ok(height >= Math.ceil(own.content), `the result fits: ${own.content} px in ${height} px`);
+        heights.push(height);
+        contents.push([own.content, own.timeline]);
+        // Every height the page was told since "See my recommendation", not only the last.
+        const resizes = (await widgetLog(page)).messages.slice(before).map((m) => JSON.parse(m.data));
+        posted.push(resizes.filter((m) => m.widget === id && m.type === 'resize').map((m) => m.height));
+        await finder.getByRole('button', { name: UI[lang].startOver, exact: true }).click();
+        await waitForStep(finder, 1, lang);
+      }
+      const what = `${lang} at ${deviceScaleFactor}x`;
+      // The results themselves differ (so the padding is what evens them out).
+      assert.notEqual(contents[0][1], contents[1][1], `the timeline without and with a wait, ${what}`);
+      assert.ok(new Set(contents.map(([content]) => content)).size > 2, `the results' own heights, ${what}: ${contents.map(([c]) => c).join(', ')}`);
+      assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the ${heights.length} plans, ${what}: ${heights.join(', ')} px`);
+      assert.deepEqual(posted, posted.map(() => [heights[0]]), `the heights posted to the page on each plan, ${what}`);
+      const sizer = { hidden: 'true', visibility: 'hidden', copies: 2 ** RECENT_IDS.length, marked: 0 };
+      assert.deepEqual(sizers, sizers.map(() => sizer), `the invisible copies on each plan, ${what}`);
     }, options);
   }
 });

@@ -32,6 +32,13 @@ pub struct ResultViewProps {
     /// not tell why.
     #[prop_or_default]
     pub longest: Rc<[Recommendation]>,
+    /// In a partner's widget, on a plan result: every plan the visitor's other answers give
+    /// with any waiting periods and soft warnings (`app::even::plan_variants`). The result
+    /// draws them, invisible, beside its own summary, reasons, plan and warnings, and the
+    /// bridge makes the page as tall as with the tallest, so the iframe's height does not
+    /// tell which waits or soft warnings the visitor ticked.
+    #[prop_or_default]
+    pub plans: Rc<[Recommendation]>,
 }
 
 /// One line of the timeline.
@@ -101,7 +108,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         .map(|base| booking_href(base, rec.treatment.id(), lang));
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
 
-    let body = if consult {
+    let content = if consult {
         let contact = if props.config.contact.is_empty() {
             t(lang, Key::ContactFallback).to_string()
         } else {
@@ -109,6 +116,9 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         };
         html! {
             <>
+                <h2 id="result-summary" tabindex="-1" data-step-heading="" data-treatment={rec.treatment.id()}>
+                    { rec.summary.clone() }
+                </h2>
                 <p>{ t(lang, Key::ConsultIntro) }</p>
                 <div class="consult-why" data-even-block="">
                     <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, true)) }</ul>
@@ -130,63 +140,25 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 </section>
             </>
         }
+    } else if props.plans.is_empty() {
+        plan(lang, &rec, true)
     } else {
+        // In a widget: the visitor's plan (measured), and every plan the same answers give
+        // with any waits and soft warnings, invisible, stacked in one grid cell (see `plans`).
         html! {
-            <>
-                <section aria-labelledby="why-heading">
-                    <h3 id="why-heading">{ t(lang, Key::WhyTitle) }</h3>
-                    <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, true)) }</ul>
-                </section>
-                <section aria-labelledby="plan-heading">
-                    <h3 id="plan-heading">{ t(lang, Key::PlanTitle) }</h3>
-                    <p class="hint">{ t(lang, Key::PlanNote) }</p>
-                    if !entries.is_empty() {
-                        <ol id="timeline" class="timeline">
-                            { for entries.iter().map(|e| html! {
-                                <li class={classes!("timeline-item", e.is_event.then_some("is-event"))}>
-                                    <time datetime={e.date.to_string()}>{ e.date.long(lang) }</time>
-                                    { " " }
-                                    <span class="timeline-label">{ e.label.clone() }</span>
-                                </li>
-                            }) }
-                        </ol>
-                    }
-                    { for rec.plan.iter().map(|item| html! {
-                        <section class="treatment" aria-label={item.name.clone()}>
-                            <h4>{ item.name.clone() }</h4>
-                            <dl class="facts">
-                                { fact(lang, Key::Sessions,
-                                    i18n::sessions(lang, (item.sessions.min, item.sessions.max),
-                                        (item.interval_days.min, item.interval_days.max)),
-                                    &[&item.sources.sessions, &item.sources.interval_days], "sessions") }
-                                { fact(lang, Key::SessionLength,
-                                    i18n::range(lang, item.session_minutes.min, item.session_minutes.max, "minutes", "minutes"),
-                                    &[&item.sources.session_minutes], "session_minutes") }
-                                { fact(lang, Key::Downtime, item.downtime.clone(), &[&item.sources.downtime], "downtime") }
-                                { fact(lang, Key::Results, item.results.clone(), &[&item.sources.results], "results") }
-                                { fact(lang, Key::Maintenance, item.maintenance.clone(), &[&item.sources.maintenance], "maintenance") }
-                            </dl>
-                        </section>
-                    }) }
-                </section>
-                if !rec.aftercare.is_empty() {
-                    <section aria-labelledby="aftercare-heading">
-                        <h3 id="aftercare-heading">{ t(lang, Key::AftercareTitle) }</h3>
-                        <ul class="aftercare">{ for rec.aftercare.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
-                    </section>
-                }
-            </>
+            <div class="even-plan">
+                <div data-even-block="">{ plan(lang, &rec, true) }</div>
+                <div class="even-sizer" aria-hidden="true" data-even-sizer="" data-even-spans="">
+                    { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, false) }</div> }) }
+                </div>
+            </div>
         }
     };
 
     html! {
         <section class="card result" aria-labelledby="result-summary">
             <Progress step={Step::Result} {lang} />
-            <h2 id="result-summary" tabindex="-1" data-step-heading="" data-treatment={rec.treatment.id()}>
-                { rec.summary.clone() }
-            </h2>
-            { body }
-            if !consult { { warnings(lang, &rec.warnings, true) } }
+            { content }
             <p class="disclaimer">{ rec.disclaimer.clone() }</p>
             <p class="revision">{ t(lang, Key::RulesRevision) }{ " " }{ rec.rules_revision.clone() }</p>
 
@@ -236,8 +208,68 @@ pub fn result_view(props: &ResultViewProps) -> Html {
     }
 }
 
+/// A plan result's summary, reasons, timeline, plan cards, aftercare and warnings: all that
+/// its health answers can change. `shown` is false for the invisible copies that only size it
+/// in a widget: no id, no data attribute, no label, so nothing there can be found, focused or
+/// read; the same boxes, so each is exactly as tall as that result would be.
+fn plan(lang: Lang, rec: &Recommendation, shown: bool) -> Html {
+    let entries = timeline(rec);
+    let id = |id: &'static str| shown.then_some(id);
+    html! {
+        <>
+            <h2 id={id("result-summary")} tabindex={id("-1")} data-step-heading={id("")}
+                data-treatment={shown.then(|| rec.treatment.id())}>
+                { rec.summary.clone() }
+            </h2>
+            <section aria-labelledby={id("why-heading")}>
+                <h3 id={id("why-heading")}>{ t(lang, Key::WhyTitle) }</h3>
+                <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, shown)) }</ul>
+            </section>
+            <section aria-labelledby={id("plan-heading")}>
+                <h3 id={id("plan-heading")}>{ t(lang, Key::PlanTitle) }</h3>
+                <p class="hint">{ t(lang, Key::PlanNote) }</p>
+                if !entries.is_empty() {
+                    <ol id={id("timeline")} class="timeline">
+                        { for entries.iter().map(|e| html! {
+                            <li class={classes!("timeline-item", e.is_event.then_some("is-event"))}>
+                                <time datetime={e.date.to_string()}>{ e.date.long(lang) }</time>
+                                { " " }
+                                <span class="timeline-label">{ e.label.clone() }</span>
+                            </li>
+                        }) }
+                    </ol>
+                }
+                { for rec.plan.iter().map(|item| html! {
+                    <section class="treatment" aria-label={shown.then(|| item.name.clone())}>
+                        <h4>{ item.name.clone() }</h4>
+                        <dl class="facts">
+                            { fact(lang, Key::Sessions,
+                                i18n::sessions(lang, (item.sessions.min, item.sessions.max),
+                                    (item.interval_days.min, item.interval_days.max)),
+                                &[&item.sources.sessions, &item.sources.interval_days], id("sessions")) }
+                            { fact(lang, Key::SessionLength,
+                                i18n::range(lang, item.session_minutes.min, item.session_minutes.max, "minutes", "minutes"),
+                                &[&item.sources.session_minutes], id("session_minutes")) }
+                            { fact(lang, Key::Downtime, item.downtime.clone(), &[&item.sources.downtime], id("downtime")) }
+                            { fact(lang, Key::Results, item.results.clone(), &[&item.sources.results], id("results")) }
+                            { fact(lang, Key::Maintenance, item.maintenance.clone(), &[&item.sources.maintenance], id("maintenance")) }
+                        </dl>
+                    </section>
+                }) }
+            </section>
+            if !rec.aftercare.is_empty() {
+                <section aria-labelledby={id("aftercare-heading")}>
+                    <h3 id={id("aftercare-heading")}>{ t(lang, Key::AftercareTitle) }</h3>
+                    <ul class="aftercare">{ for rec.aftercare.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
+                </section>
+            }
+            { warnings(lang, &rec.warnings, shown) }
+        </>
+    }
+}
+
 /// The warnings, if any, under their heading. `shown` is false for the invisible copies that
-/// only size a consult (no id, no data attribute).
+/// only size a consult or a plan (no id, no data attribute).
 fn warnings(lang: Lang, list: &[Warning], shown: bool) -> Html {
     if list.is_empty() {
         return Html::default();
@@ -261,8 +293,8 @@ fn reason(lang: Lang, r: &Reason, shown: bool) -> Html {
 }
 
 /// One fact of a plan card and where it comes from (an article or the clinic's practice), as
-/// the reasons show theirs. `key` names the fact in `data-fact`.
-fn fact(lang: Lang, term: Key, value: String, from: &[&str], key: &'static str) -> Html {
+/// the reasons show theirs. `key` names the fact in `data-fact` (none in the invisible copies).
+fn fact(lang: Lang, term: Key, value: String, from: &[&str], key: Option<&'static str>) -> Html {
     html! {
         <div data-fact={key}>
             <dt>{ t(lang, term) }</dt>
