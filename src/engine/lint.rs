@@ -6,7 +6,7 @@
 
 use super::answers::{Caution, Goal, Recent, Screening, MAX_AGE};
 use super::rules::{Cited, CitedRange, Finding, LintReport, Range, Rules, Setting, Text, RULES_FORMAT};
-use super::TreatmentKind;
+use super::{Lang, TreatmentKind};
 
 pub fn lint(rules: &Rules) -> LintReport {
     let mut out = Lint::default();
@@ -23,6 +23,20 @@ pub fn lint(rules: &Rules) -> LintReport {
     check_goal_courses(rules, &mut out);
     check_aftercare(rules, &mut out);
     for (path, text) in texts(rules) {
+        for lang in Lang::ALL {
+            let Some(t) = (match lang {
+                Lang::En => text.en.as_deref(),
+                Lang::Fr => text.fr.as_deref(),
+            }) else {
+                continue;
+            };
+            for claim in super::words::claims(t, lang) {
+                out.warn(&path, format!("{} text promises a result (\"{claim}\"): say \"can help\", \"may\", and that results vary", lang.name()));
+            }
+            for problem in super::words::typography(t, lang) {
+                out.warn(&path, format!("{} text {problem}", lang.name()));
+            }
+        }
         for lang in text.missing() {
             if text.missing().len() == 2 {
                 out.warn(&path, "is empty in every language".to_string());
@@ -39,7 +53,7 @@ pub fn lint(rules: &Rules) -> LintReport {
 
 /// Every text in the rules with its JSON path, so translations can be checked in one place.
 pub fn texts(rules: &Rules) -> Vec<(String, &Text)> {
-    let mut all: Vec<(String, &Text)> = Vec::new();
+    let mut all: Vec<(String, &Text)> = vec![("$.settings.practitioner".into(), &rules.settings.practitioner)];
     for kind in TreatmentKind::ALL {
         let t = rules.treatments.get(kind);
         let base = format!("$.treatments.{}", kind.id());

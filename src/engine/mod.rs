@@ -10,6 +10,7 @@ mod lint;
 mod plan;
 mod recommend;
 mod rules;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 

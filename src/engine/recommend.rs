@@ -4,7 +4,7 @@ use super::answers::{Answers, Caution, Downtime, Goal, Recent, Screening};
 use super::error::EngineError;
 use super::plan::{schedule, Calendar, Course, Event, Placement};
 use super::rules::{Cited, Range, Rules, Text};
-use super::{Lang, PlanItem, PlanSources, Reason, Recommendation, Treatment, TreatmentKind, Warning};
+use super::{words, Lang, PlanItem, PlanSources, Reason, Recommendation, Treatment, TreatmentKind, Warning};
 
 /// Turns valid answers into a recommendation in `lang`.
 ///
@@ -31,7 +31,7 @@ pub fn recommend(answers: &Answers, rules: &Rules, lang: Lang) -> Result<Recomme
         .iter()
         .filter(|a| a.treatments.iter().any(|t| decision.contains(t)))
         .filter(|a| a.areas.is_empty() || a.areas.iter().any(|area| answers.areas.contains(area)))
-        .map(|a| a.text.get(lang).to_string())
+        .map(|a| fill_all(rules, lang, a.text.get(lang), &[]))
         .collect();
     let m = &rules.messages;
     let summary = match treatment {
@@ -43,12 +43,12 @@ pub fn recommend(answers: &Answers, rules: &Rules, lang: Lang) -> Result<Recomme
     };
     Ok(Recommendation {
         treatment,
-        summary: summary.get(lang).to_string(),
+        summary: fill_all(rules, lang, summary.get(lang), &[]),
         reasons: out.reasons,
         plan,
         aftercare,
         warnings: out.warnings,
-        disclaimer: m.disclaimer.get(lang).to_string(),
+        disclaimer: fill_all(rules, lang, m.disclaimer.get(lang), &[]),
         lang,
         event_date: answers.event_date.filter(|_| answers.goals.contains(&Goal::Event)),
         rules_revision: rules.revision.clone(),
@@ -118,6 +118,12 @@ fn fill(template: &str, vars: Vars) -> String {
         .fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
 }
 
+/// `template` filled with `vars` and, in every text, `{practitioner}` (who treats at the
+/// clinic, `settings.practitioner`).
+fn fill_all(rules: &Rules, lang: Lang, template: &str, vars: Vars) -> String {
+    fill(&fill(template, vars), &[("practitioner", rules.settings.practitioner.get(lang).to_string())])
+}
+
 /// Words joined as a reader expects: "a", "a and b", "a, b and c" ("et" in French).
 fn join(lang: Lang, words: &[String]) -> String {
     let and = match lang {
@@ -141,12 +147,12 @@ struct CourseChoice {
 
 impl Builder<'_> {
     fn reason(&mut self, rule: String, cited: &Cited, vars: Vars) {
-        let text = fill(cited.text.get(self.lang), vars);
+        let text = fill_all(self.rules, self.lang, cited.text.get(self.lang), vars);
         self.reasons.push(Reason { rule, text, source: cited.source.clone() });
     }
 
     fn warn(&mut self, code: &str, text: &Text, vars: Vars) {
-        let text = fill(text.get(self.lang), vars);
+        let text = fill_all(self.rules, self.lang, text.get(self.lang), vars);
         self.warnings.push(Warning { code: code.to_string(), text });
     }
 
@@ -341,9 +347,9 @@ impl Builder<'_> {
                 sessions: choice.sessions,
                 interval_days: choice.interval,
                 session_minutes: t.session_minutes.range(),
-                downtime: t.downtime.text.get(lang).to_string(),
-                results: t.results.text.get(lang).to_string(),
-                maintenance: t.maintenance.text.get(lang).to_string(),
+                downtime: fill_all(rules, lang, t.downtime.text.get(lang), &[]),
+                results: fill_all(rules, lang, t.results.text.get(lang), &[]),
+                maintenance: fill_all(rules, lang, t.maintenance.text.get(lang), &[]),
                 dates: vec![],
                 sources: PlanSources {
                     sessions: choice.sessions_source,
@@ -365,7 +371,7 @@ impl Builder<'_> {
                 Some(w) => {
                     let days = w.days.value.max(0);
                     wait = wait.max(days);
-                    self.reason(rule, &w.reason, &[("days", days.to_string())]);
+                    self.reason(rule, &w.reason, &[("days", words::days(days, lang))]);
                 }
                 None => {
                     let days = item.default_days();
@@ -375,7 +381,7 @@ impl Builder<'_> {
                         source: "clinic default".into(),
                         note: String::new(),
                     };
-                    self.reason(rule, &generic, &[("item", item.id().into()), ("days", days.to_string())]);
+                    self.reason(rule, &generic, &[("item", item.id().into()), ("days", words::days(days, lang))]);
                 }
             }
         }
@@ -403,7 +409,7 @@ impl Builder<'_> {
         let Some(event) = event else { return items };
         let m = &rules.messages;
         let event_vars = |extra: &[(&'static str, String)]| {
-            let mut v = vec![("event", event.date.long(lang)), ("buffer", event.buffer_days.to_string())];
+            let mut v = vec![("event", event.date.long(lang)), ("buffer", words::days(event.buffer_days, lang))];
             v.extend(extra.iter().cloned());
             v
         };

@@ -141,6 +141,9 @@ pub struct Settings {
     pub first_session_after_days: Setting,
     /// Days between a microneedling and a mesotherapy session in a combined plan.
     pub combined_gap_days: Setting,
+    /// Who treats and sees visitors at the clinic, as the visitor reads it ("a nurse or
+    /// physician of the clinic"): it fills `{practitioner}` in every text.
+    pub practitioner: Text,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -291,7 +294,9 @@ pub struct AftercareRule {
 
 /// The engine's own sentences. Placeholders in braces are filled in: `{age}`,
 /// `{min_age}`, `{event}`, `{buffer}`, `{count}`, `{usual}`, `{first}`, `{goal}`,
-/// `{goals}`, `{areas}`, `{item}`, `{days}`, `{date}`, `{treatment}`, `{downtime}`.
+/// `{goals}`, `{areas}`, `{item}`, `{days}`, `{treatment}`, `{downtime}`, and in every text
+/// `{practitioner}` (`settings.practitioner`). `{days}` and `{buffer}` are filled with their
+/// unit, singular or plural as the number asks ("14 days", « 14 jours »).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Messages {
@@ -474,6 +479,7 @@ impl Rules {
                 event_buffer_days: setting(14),
                 first_session_after_days: setting(7),
                 combined_gap_days: setting(7),
+                practitioner: Text { en: Some("a member of the clinic's care team".into()), fr: Some("un membre de l’équipe soignante de la clinique".into()) },
             },
             ..Rules::default()
         }
