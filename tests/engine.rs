@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use serde_json::Value;
-use treatment_finder::engine::{recommend, Answers, EngineError, Lang, Recommendation, Rules};
+use treatment_finder::engine::{longest_consults, recommend, words, Answers, EngineError, Lang, Recommendation, Rules};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -148,6 +148,45 @@ fn recommendation_cases() {
     for case in &cases {
         check(case, &rules);
     }
+}
+
+/// Every text the engine writes for a visitor, filled in (dates, counts, the clinic's
+/// profession), promises nothing and follows Québec French typography: each case of
+/// `recommend.json` in both languages, and the longest consults.
+#[test]
+fn every_text_a_visitor_reads_promises_nothing_and_is_typeset() {
+    let rules = Rules::default_rules();
+    let cases: Vec<Case> = load("recommend.json");
+    let mut results: Vec<(String, Recommendation)> = Vec::new();
+    for case in &cases {
+        let answers = Answers::from_json(&case.answers.to_string()).unwrap();
+        for lang in Lang::ALL {
+            results.push((case.name.clone(), recommend(&answers, &rules, lang).unwrap()));
+        }
+    }
+    for lang in Lang::ALL {
+        results.extend(longest_consults(&rules, lang).into_iter().map(|r| ("longest consult".to_string(), r)));
+    }
+    let mut problems = Vec::new();
+    for (name, rec) in &results {
+        let mut texts: Vec<&str> = vec![&rec.summary, &rec.disclaimer];
+        texts.extend(rec.reasons.iter().map(|r| r.text.as_str()));
+        texts.extend(rec.warnings.iter().map(|w| w.text.as_str()));
+        texts.extend(rec.aftercare.iter().map(String::as_str));
+        for p in &rec.plan {
+            texts.extend([p.name.as_str(), &p.downtime, &p.results, &p.maintenance]);
+        }
+        for text in texts {
+            for claim in words::claims(text, rec.lang) {
+                problems.push(format!("{name} ({:?}): promises \"{claim}\" in {text:?}", rec.lang));
+            }
+            for problem in words::typography(text, rec.lang) {
+                problems.push(format!("{name} ({:?}): {problem}", rec.lang));
+            }
+        }
+    }
+    problems.dedup();
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
 
 #[derive(Deserialize)]

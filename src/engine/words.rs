@@ -9,7 +9,8 @@
 use super::Lang;
 
 /// Words and phrases that promise a result, in each language. Matched whole-word and without
-/// regard to case; none is allowed in a visitor-facing text, hedged or not.
+/// regard to case; none is allowed in a visitor-facing text, hedged or not. ("Right away" is
+/// not among them: "call the clinic right away" is an instruction, not a promise.)
 pub const CLAIMS_EN: &[&str] = &[
     "guarantee",
     "guaranteed",
@@ -25,7 +26,6 @@ pub const CLAIMS_EN: &[&str] = &[
     "100 %",
     "100%",
     "long-lasting",
-    "right away",
 ];
 
 /// The French counterparts of [`CLAIMS_EN`].
@@ -50,7 +50,6 @@ pub const CLAIMS_FR: &[&str] = &[
     "100 %",
     "100%",
     "durables",
-    "tout de suite",
 ];
 
 /// The claim words of `lang` that `text` uses.
