@@ -42,7 +42,7 @@ const CASES: &[(&[&str], &str, i32, &str, &str)] = &[
         &["--lang", "fr", "-"],
         r#"{"goals":["hydration"],"age":36,"today":"2026-11-22","screening":[]}"#,
         0,
-        "La mésothérapie semble",
+        "Suggestion à discuter lors de votre consultation\u{a0}: la mésothérapie.",
         "",
     ),
     (&["-"], r#"{"goals":["tan"],"age":36,"screening":[]}"#, 2, "", "invalid answers: goals[0]: unknown variant `tan`"),

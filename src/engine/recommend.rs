@@ -137,6 +137,12 @@ fn join(lang: Lang, words: &[String]) -> String {
     }
 }
 
+/// A label inside a sentence: "acne or surgical scars", not "Acne or surgical scars".
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A session count and interval, with where they come from.
 struct CourseChoice {
     sessions: Range,
@@ -236,11 +242,7 @@ impl Builder<'_> {
                 explained_redness = true;
             }
             if !too_young_for_micro {
-                // Inside a sentence: "acne or surgical scars", not "Acne or surgical scars".
-                let label = rule.label.get(self.lang);
-                let mut chars = label.chars();
-                let lowered = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
-                traded.push(lowered);
+                traded.push(lower_first(rule.label.get(self.lang)));
             }
             if let Some(alt) = &rule.alternative {
                 self.reason(format!("goal.{}.alternative", goal.id()), &alt.reason, &[]);
@@ -313,7 +315,7 @@ impl Builder<'_> {
             let goals: Vec<Goal> = self.served.iter().filter(|(_, k)| *k == kind).map(|(g, _)| *g).collect();
             if let Some(c) = rules.goal_course(kind, &goals) {
                 let names: Vec<String> =
-                    c.goals.iter().filter(|g| goals.contains(g)).map(|g| self.goal_label(*g)).collect();
+                    c.goals.iter().filter(|g| goals.contains(g)).map(|g| lower_first(&self.goal_label(*g))).collect();
                 let vars = [("goals", join(lang, &names)), ("age", age.to_string())];
                 self.reason(format!("course.{}", c.id), &c.reason, &vars);
                 sessions = sessions.or_else(|| Some((c.sessions, c.reason.source.clone())));
