@@ -9,43 +9,67 @@
 use std::fmt;
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::engine::Lang;
 
 /// The `clinic.json` contract. Every field is optional; an unknown key is reported and
-/// ignored (so a typo such as `booking_ulr` is visible in the console, not silent).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// ignored (so a typo such as `booking_ulr` is visible in the console, not silent). The
+/// texts a visitor reads (`clinic_name`, `contact`) are a string for both languages or
+/// `{ "en": "…", "fr": "…" }`; the other settings are strings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClinicFile {
     /// Shown above the page heading and in calendar entries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub clinic_name: Option<String>,
+    pub clinic_name: Option<ClinicText>,
     /// Where "Book a consultation" leads: an `http:` or `https:` URL. The app adds only
     /// `treatment` and `lang` query parameters, never health answers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booking_url: Option<String>,
-    /// How to reach the clinic, shown when a practitioner should see the visitor first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<String>,
+    /// How to reach the clinic, shown when the clinic should see the visitor first.
+    pub contact: Option<ClinicText>,
     /// The brand colour, `#rgb` or `#rrggbb`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accent: Option<String>,
     /// `en` or `fr`; otherwise the browser's language decides.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_lang: Option<String>,
     /// A rules file on this site (a relative path or a same-origin URL).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules_url: Option<String>,
+}
+
+/// A clinic text the visitor reads, in each language: `clinic.json` gives one string for
+/// both or `{ "en": "…", "fr": "…" }`, so that the French page never shows English contact
+/// details (« 514 555-0100, de 9 h à 17 h »). A query parameter or a widget attribute is one
+/// string, for both languages.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClinicText {
+    pub en: String,
+    pub fr: String,
+}
+
+impl ClinicText {
+    /// The same text in both languages.
+    pub fn same(text: &str) -> ClinicText {
+        ClinicText { en: text.to_string(), fr: text.to_string() }
+    }
+
+    /// The text in `lang` (empty when the clinic gave none).
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+
+    fn trimmed(self) -> ClinicText {
+        ClinicText { en: self.en.trim().to_string(), fr: self.fr.trim().to_string() }
+    }
 }
 
 /// The validated configuration.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
-    pub clinic_name: String,
+    pub clinic_name: ClinicText,
     /// `None` when no valid booking URL was given: the Book button is then hidden.
     pub booking_url: Option<String>,
-    pub contact: String,
+    pub contact: ClinicText,
     pub accent: Accent,
     pub default_lang: Option<Lang>,
     pub rules_url: Option<String>,
@@ -144,6 +168,9 @@ pub struct FileEntries(Vec<(String, Entry)>);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
     Text(String),
+    /// An object: a text in each language (`{ "en": "…", "fr": "…" }`), or why it is not one.
+    /// Only the visitor's texts take it (`clinic_name`, `contact`).
+    Texts(Result<ClinicText, String>),
     Null,
     /// serde's message, such as "invalid type: integer `42`, expected a string".
     Invalid(String),
@@ -177,15 +204,15 @@ pub fn resolve_read(file: Option<FileRead>, query: &[(String, String)], origin: 
     let mut from_query = Vec::new();
     for (key, value) in query {
         let Some((_, field)) = QUERY_KEYS.iter().find(|(k, _)| k == key) else { continue };
-        let slot = match *field {
-            "clinic_name" => &mut raw.clinic_name,
-            "booking_url" => &mut raw.booking_url,
-            "contact" => &mut raw.contact,
-            "accent" => &mut raw.accent,
-            "default_lang" => &mut raw.default_lang,
-            _ => &mut raw.rules_url,
-        };
-        *slot = Some(value.clone());
+        match *field {
+            // One text, for both languages.
+            "clinic_name" => raw.clinic_name = Some(ClinicText::same(value)),
+            "contact" => raw.contact = Some(ClinicText::same(value)),
+            "booking_url" => raw.booking_url = Some(value.clone()),
+            "accent" => raw.accent = Some(value.clone()),
+            "default_lang" => raw.default_lang = Some(value.clone()),
+            _ => raw.rules_url = Some(value.clone()),
+        }
         from_query.push(*field);
     }
     let origin_of = |field: &str| if from_query.contains(&field) { Origin::Query } else { Origin::File };
@@ -200,8 +227,8 @@ pub fn resolve_read(file: Option<FileRead>, query: &[(String, String)], origin: 
     };
 
     let mut config = Config {
-        clinic_name: raw.clinic_name.map(|s| s.trim().to_string()).unwrap_or_default(),
-        contact: raw.contact.map(|s| s.trim().to_string()).unwrap_or_default(),
+        clinic_name: raw.clinic_name.map(ClinicText::trimmed).unwrap_or_default(),
+        contact: raw.contact.map(ClinicText::trimmed).unwrap_or_default(),
         ..Config::default()
     };
     if let Some(url) = raw.booking_url.filter(|u| !u.trim().is_empty()) {
@@ -301,10 +328,25 @@ fn file_settings(read: FileRead, issues: &mut Vec<Issue>) -> ClinicFile {
     };
     let mut file = ClinicFile::default();
     for (key, entry) in entries.0 {
+        // The visitor's texts: a string, or one in each language.
+        let texts = match key.as_str() {
+            "clinic_name" => Some(&mut file.clinic_name),
+            "contact" => Some(&mut file.contact),
+            _ => None,
+        };
+        if let Some(slot) = texts {
+            match entry {
+                Entry::Text(text) => *slot = Some(ClinicText::same(&text)),
+                Entry::Texts(Ok(texts)) => *slot = Some(texts),
+                Entry::Null => {}
+                Entry::Texts(Err(message)) | Entry::Invalid(message) => {
+                    issues.push(file_error(&key, format!("{message}; it is ignored")));
+                }
+            }
+            continue;
+        }
         let slot = match key.as_str() {
-            "clinic_name" => &mut file.clinic_name,
             "booking_url" => &mut file.booking_url,
-            "contact" => &mut file.contact,
             "accent" => &mut file.accent,
             "default_lang" => &mut file.default_lang,
             "rules_url" => &mut file.rules_url,
@@ -316,6 +358,7 @@ fn file_settings(read: FileRead, issues: &mut Vec<Issue>) -> ClinicFile {
         match entry {
             Entry::Text(text) => *slot = Some(text),
             Entry::Null => {}
+            Entry::Texts(_) => issues.push(file_error(&key, "invalid type: map, expected a string; it is ignored".into())),
             Entry::Invalid(message) => issues.push(file_error(&key, format!("{message}; it is ignored"))),
         }
     }
@@ -406,9 +449,24 @@ impl<'de> Visitor<'de> for EntryVisitor {
         Self::invalid("sequence")
     }
 
+    /// An object: a text in each language, `{ "en": "…", "fr": "…" }`, and nothing else.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Self::invalid("map")
+        let (mut en, mut fr, mut other) = (None, None, false);
+        while let Some(key) = map.next_key::<String>()? {
+            let text = match map.next_value::<Entry>()? {
+                Entry::Text(text) => Some(text),
+                _ => None,
+            };
+            match key.as_str() {
+                "en" if en.is_none() => en = text,
+                "fr" if fr.is_none() => fr = text,
+                _ => other = true,
+            }
+        }
+        Ok(Entry::Texts(match (en, fr, other) {
+            (Some(en), Some(fr), false) => Ok(ClinicText { en, fr }),
+            _ => Err(r#"invalid value: an object, expected a string or { "en": "…", "fr": "…" } with a text in each language"#.into()),
+        }))
     }
 }
 
@@ -495,9 +553,9 @@ mod tests {
             &[],
             &[],
         );
-        assert_eq!(c.clinic_name, "Clinique Éclat");
+        assert_eq!(c.clinic_name, ClinicText::same("Clinique Éclat"));
         assert_eq!(c.booking_url.as_deref(), Some("https://book.example/c?x=1"));
-        assert_eq!(c.contact, "514-555-0100");
+        assert_eq!(c.contact, ClinicText::same("514-555-0100"));
         assert_eq!(c.accent.color, "#aabbcc");
         assert_eq!(c.default_lang, Some(Lang::Fr));
         assert_eq!(c.rules_url.as_deref(), Some("rules.json"));
@@ -575,19 +633,46 @@ mod tests {
             &[],
             &["booking_ulr: is not a known setting", "colour: is not a known setting"],
         );
-        assert_eq!(c.clinic_name, "Éclat");
+        assert_eq!(c.clinic_name, ClinicText::same("Éclat"));
         let c = check(Some(r#"{"clinic_name":42,"contact":"hi"}"#), &[], &["clinic_name: invalid type"]);
-        assert_eq!(c.contact, "hi");
+        assert_eq!(c.contact, ClinicText::same("hi"));
         // In the file's order, with the same words as in the browser (tests/browser.rs).
         check(
             Some(r#"{"clinic_name":[1],"contact":{"a":1},"accent":1.5,"rules_url":null}"#),
             &[],
-            &["clinic_name: invalid type: sequence", "contact: invalid type: map", "accent: invalid type: floating point"],
+            &["clinic_name: invalid type: sequence", "contact: invalid value: an object", "accent: invalid type: floating point"],
         );
         check(Some("not json"), &[], &["$: is not valid JSON"]);
         check(Some("[1]"), &[], &["$: is not a JSON object"]);
         check(Some("null"), &[], &["$: is not a JSON object"]);
         check(Some("{} x"), &[], &["$: is not valid JSON"]);
+    }
+
+    /// The visitor's texts take a text in each language, so that the French page never shows
+    /// English contact details; a query parameter (or a widget attribute) is one text for both.
+    #[test]
+    fn clinic_texts_in_each_language() {
+        let both = r#"{"clinic_name":{"en":"Example Skin Clinic","fr":"Clinique Exemple"},"contact":{"fr":" Appelez-nous au 514 555-0100, de 9 h à 17 h. ","en":"Call 514-555-0100, 9 a.m. to 5 p.m."}}"#;
+        let c = check(Some(both), &[], &[]);
+        assert_eq!(c.clinic_name.get(Lang::En), "Example Skin Clinic");
+        assert_eq!(c.clinic_name.get(Lang::Fr), "Clinique Exemple");
+        assert_eq!(c.contact.get(Lang::Fr), "Appelez-nous au 514 555-0100, de 9 h à 17 h.");
+        assert_eq!(c.contact.get(Lang::En), "Call 514-555-0100, 9 a.m. to 5 p.m.");
+        // A query parameter overrides both languages.
+        let c = check(Some(both), &[("contact", "514 555-0199")], &[]);
+        assert_eq!(c.contact, ClinicText::same("514 555-0199"));
+        // An object needs both languages and nothing else; a wrong one costs only itself.
+        for bad in [
+            r#"{"contact":{"en":"Call us."},"clinic_name":"Éclat"}"#,
+            r#"{"contact":{"en":"Call us.","fr":42},"clinic_name":"Éclat"}"#,
+            r#"{"contact":{"en":"Call us.","fr":"Appelez-nous.","de":"Rufen Sie an."},"clinic_name":"Éclat"}"#,
+            r#"{"contact":{},"clinic_name":"Éclat"}"#,
+        ] {
+            let c = check(Some(bad), &[], &["contact: invalid value: an object, expected a string or { \"en\""]);
+            assert_eq!((c.contact, c.clinic_name), (ClinicText::default(), ClinicText::same("Éclat")), "{bad}");
+        }
+        // The other settings are not texts for the visitor: an object is the wrong type there.
+        check(Some(r##"{"accent":{"en":"#000","fr":"#fff"}}"##), &[], &["accent: invalid type: map, expected a string"]);
     }
 
     #[test]
@@ -597,7 +682,7 @@ mod tests {
             &[("clinic_name", "B"), ("lang", "fr"), ("accent", "#fff"), ("utm_source", "x")],
             &[],
         );
-        assert_eq!(c.clinic_name, "B");
+        assert_eq!(c.clinic_name, ClinicText::same("B"));
         assert_eq!(c.default_lang, Some(Lang::Fr));
         assert_eq!(c.accent.color, "#ffffff");
         check(None, &[("lang", "de"), ("rules", "//x.example/r.json")], &["lang: ", "rules: "]);

@@ -103,6 +103,19 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// Every problem (the tests read each message in both languages).
+    pub const ALL: [Problem; 9] = [
+        Problem::NoGoal,
+        Problem::EventDateMissing,
+        Problem::EventDateInvalid,
+        Problem::EventDatePast,
+        Problem::AgeMissing,
+        Problem::AgeNotWhole,
+        Problem::AgeOutOfRange,
+        Problem::NoArea,
+        Problem::HealthUnanswered,
+    ];
+
     pub fn field(self) -> Field {
         match self {
             Problem::NoGoal => Field::Goals,

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use treatment_finder::app::{App, AppProps};
 use treatment_finder::config::{self, Config};
 use treatment_finder::draft::{Resume, Step};
-use treatment_finder::app::i18n::{t, Key};
+use treatment_finder::app::i18n::{self, t, Key};
 use treatment_finder::engine::{Caution, Date, Goal, Lang, Recent, Rules, Screening};
 use treatment_finder::share;
 use wasm_bindgen::JsCast;
@@ -28,6 +28,11 @@ fn today() -> Date {
 
 fn rules() -> Rules {
     treatment_finder::web::json::default_rules()
+}
+
+/// A rules text as the app shows it: `{practitioner}` filled with who treats at the clinic.
+fn said(text: &treatment_finder::engine::Text, lang: Lang) -> String {
+    text.get(lang).replace("{practitioner}", rules().settings.practitioner.get(lang))
 }
 
 /// A configuration as `clinic.json` would give it.
@@ -150,7 +155,7 @@ impl Page {
         for s in screening {
             self.click(&format!("#screen-{}", s.id())).await;
         }
-        self.press("See my recommendation").await;
+        self.press("See my suggestion").await;
     }
 }
 
@@ -279,7 +284,7 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     page.press("Next").await;
     let items = Screening::ALL.len() + Recent::ALL.len() + Caution::ALL.len();
     assert_eq!(page.all("#health-group input[type=checkbox]").len(), items + 1);
-    page.press("See my recommendation").await;
+    page.press("See my suggestion").await;
     assert_eq!(page.text("#health-error"), "Tick the items that apply to you, or “None of these apply to me”.");
     assert_eq!(page.focused_id(), "screen-pregnant_or_breastfeeding");
     page.click("#screen-blood_thinners").await;
@@ -291,7 +296,7 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     assert!(!page.checked("#screen-none"));
     // A waiting period or a caution alone answers the step, and "none" clears them too.
     page.click("#screen-keloid_scarring").await;
-    page.press("See my recommendation").await;
+    page.press("See my suggestion").await;
     assert!(page.find("#health-error").is_some());
     page.click("#recent-sunburn_or_tan").await;
     assert!(page.find("#health-error").is_none());
@@ -300,7 +305,7 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     assert!(!page.checked("#recent-sunburn_or_tan") && !page.checked("#caution-cold_sores"));
     page.click("#caution-dark_marks_after_inflammation").await;
     assert!(!page.checked("#screen-none"));
-    page.press("See my recommendation").await;
+    page.press("See my suggestion").await;
     assert_eq!(page.text("#step-count"), "Step 4 of 4", "a caution alone is an answer");
 }
 
@@ -321,7 +326,10 @@ async fn the_health_step_asks_the_waits_and_cautions_in_their_groups_in_both_lan
         assert_eq!(legends, expected, "{lang:?}");
         assert_eq!(legends[1], recent_legend);
         assert_eq!(page.text("#health-group > legend"), t(lang, Key::HealthLegend));
-        assert!(page.text("#health-why").contains(t(lang, Key::HealthWhy)));
+        // Who treats at the clinic, from the rules (`settings.practitioner`).
+        let why = i18n::with_practitioner(lang, Key::HealthWhy, &rules);
+        assert!(why.contains(rules.settings.practitioner.get(lang)), "{why}");
+        assert_eq!(page.text("#health-why"), why);
         for (group, intro, key) in [
             ("#health-recent", "health-recent-intro", Key::HealthRecentIntro),
             ("#health-cautions", "health-cautions-intro", Key::HealthCautionsIntro),
@@ -384,7 +392,7 @@ async fn a_wait_moves_the_first_session_and_a_caution_adds_a_warning() {
                 }
             }
         }
-        page.press("See my recommendation").await;
+        page.press("See my suggestion").await;
         let first = page.get("#timeline time").get_attribute("datetime").unwrap();
         (page, first)
     }
@@ -401,36 +409,48 @@ async fn a_wait_moves_the_first_session_and_a_caution_adds_a_warning() {
     assert!(page.find("[data-code='caution.cold_sores']").is_some());
 }
 
-/// Every fact on a plan card says where it comes from: an article (its short title, the file
-/// name in `title`) or the clinic's practice.
+/// Every fact on a plan card says where it comes from: the clinic's articles (each by its
+/// title, the file name in `title`) or the clinic's practice, in both languages.
 #[wasm_bindgen_test]
 async fn each_plan_fact_shows_its_source() {
     let page = render(props()).await;
     page.answer(&[Goal::Hydration, Goal::Scars], "36", &[]).await;
-    let cards = page.all(".treatment");
-    assert_eq!(cards.len(), 2);
-    for card in &cards {
-        let facts = card.query_selector_all("[data-fact]").unwrap();
-        assert_eq!(facts.length(), 5);
-        for i in 0..facts.length() {
-            let fact: Element = facts.item(i).unwrap().dyn_into().unwrap();
-            let source = fact.query_selector("dd > small.source").unwrap();
-            let text = source.map(|s| s.text_content().unwrap()).unwrap_or_default();
-            assert!(text.starts_with("Source: ") || text.starts_with("Sources: "), "{}: {text:?}", fact.get_attribute("data-fact").unwrap());
+    let rules = rules();
+    for lang in [Lang::En, Lang::Fr] {
+        let cards = page.all(".treatment");
+        assert_eq!(cards.len(), 2);
+        let (articles, practice) = (t(lang, Key::FromArticles), t(lang, Key::ClinicPractice));
+        for card in &cards {
+            let facts = card.query_selector_all("[data-fact]").unwrap();
+            assert_eq!(facts.length(), 5);
+            for i in 0..facts.length() {
+                let fact: Element = facts.item(i).unwrap().dyn_into().unwrap();
+                let sources = fact.query_selector_all("dd > small.source").unwrap();
+                let texts: Vec<String> = (0..sources.length()).map(|i| sources.item(i).unwrap().text_content().unwrap()).collect();
+                let what = fact.get_attribute("data-fact").unwrap();
+                assert!(!texts.is_empty(), "{what}: no source");
+                assert!(texts.iter().all(|s| s.starts_with(articles) || s == practice), "{what}: {texts:?}");
+                assert!(texts.iter().all(|s| !s.contains(".txt") && !s.contains("(00")), "{what}: a file name shown: {texts:?}");
+            }
         }
+        // The microneedling course is the clinic's own practice; mesotherapy's at 36 is article 004's.
+        let sessions = |kind: &str| {
+            let name = if kind == "microneedling" { &rules.treatments.microneedling.name } else { &rules.treatments.mesotherapy.name };
+            let card = cards.iter().find(|c| c.get_attribute("aria-label").as_deref() == Some(name.get(lang))).unwrap();
+            card.query_selector("[data-fact=sessions] dd").unwrap().unwrap()
+        };
+        assert_eq!(sessions("microneedling").query_selector(".source").unwrap().unwrap().text_content().unwrap(), practice);
+        let meso = sessions("mesotherapy");
+        let cite = meso.query_selector("cite[title='004_c8f6733e9a2bb73d.txt']").unwrap().expect("004 cited");
+        let title = i18n::quoted(lang, i18n::source_title(lang, "004_c8f6733e9a2bb73d.txt").unwrap());
+        let screen = |e: &Element| e.query_selector(".on-screen").unwrap().unwrap().text_content().unwrap();
+        assert_eq!(screen(&cite), title);
+        assert_eq!(screen(&meso.query_selector(".source").unwrap().unwrap()), format!("{articles} "));
+        // On paper the article is a number, and the list under the result gives its title.
+        let number = cite.query_selector(".on-paper").unwrap().unwrap().text_content().unwrap();
+        assert!(page.text(".source-list").contains(&format!("{number}\u{a0}{title}")), "{number}");
+        page.click(".lang-toggle").await;
     }
-    // The microneedling course is the clinic's own practice; mesotherapy's at 36 is article 004's.
-    let sessions = |name: &str| {
-        let card = cards.iter().find(|c| c.get_attribute("aria-label").as_deref() == Some(name)).unwrap();
-        card.query_selector("[data-fact=sessions] .source").unwrap().unwrap()
-    };
-    assert_eq!(sessions("Microneedling").text_content().unwrap(), "Source: clinic practice");
-    assert!(sessions("Mesotherapy").query_selector("cite[title^='004_']").unwrap().is_some());
-    page.click(".lang-toggle").await;
-    let name = rules().treatments.microneedling.name.get(Lang::Fr).to_string();
-    let card = page.get(&format!(".treatment[aria-label='{name}']"));
-    let text = card.query_selector("[data-fact=sessions] .source").unwrap().unwrap().text_content().unwrap();
-    assert_eq!(text, format!("{} {}", t(Lang::Fr, Key::Source), t(Lang::Fr, Key::ClinicPractice)));
 }
 
 #[wasm_bindgen_test]
@@ -439,7 +459,7 @@ async fn hydration_and_scars_at_36_gives_both_with_dated_sessions() {
     page.answer(&[Goal::Hydration, Goal::Scars], "36", &[]).await;
     let rules = rules();
     assert_eq!(page.text("#step-count"), "Step 4 of 4");
-    assert_eq!(page.text("#result-summary"), rules.messages.summary_both.get(Lang::En));
+    assert_eq!(page.text("#result-summary"), said(&rules.messages.summary_both, Lang::En));
     assert_eq!(page.focused_id(), "result-summary");
 
     let items = page.all("#timeline li");
@@ -467,7 +487,7 @@ async fn hydration_and_scars_at_36_gives_both_with_dated_sessions() {
     assert!(page.all(".reasons li").len() >= 3);
     assert!(page.find(".reasons cite[title='003_8f7a4763e8386d43.txt']").is_some());
     assert!(!page.all(".aftercare li").is_empty());
-    assert_eq!(page.text(".disclaimer"), rules.messages.disclaimer.get(Lang::En));
+    assert_eq!(page.text(".disclaimer"), said(&rules.messages.disclaimer, Lang::En));
 
     // Book: a new tab, only treatment and lang added.
     let book = page.get("#book");
@@ -484,13 +504,28 @@ async fn a_screening_item_gives_consult_with_no_plan_and_no_book_link() {
     let page = render(props()).await;
     page.answer(&[Goal::Hydration, Goal::Scars], "36", &[Screening::BloodThinners]).await;
     let rules = rules();
-    assert_eq!(page.text("#result-summary"), rules.messages.summary_consult.get(Lang::En));
+    assert_eq!(page.text("#result-summary"), said(&rules.messages.summary_consult, Lang::En));
     assert!(page.find("#book").is_none());
     assert!(page.find("#timeline").is_none());
     assert!(!page.all("button").iter().any(|b| b.text_content().unwrap().trim() == "Add to calendar"));
-    let reason = rules.screening_rule(Screening::BloodThinners).unwrap().reason.text.get(Lang::En);
-    assert!(page.text(".reasons").contains(reason));
+    let reason = said(&rules.screening_rule(Screening::BloodThinners).unwrap().reason.text, Lang::En);
+    assert!(page.text(".reasons").contains(&reason));
     assert_eq!(page.text(".contact p"), "Call 514-555-0100.");
+}
+
+/// The clinic's name and contact in each language (`clinic.json`): the French page never
+/// shows the English text, and the language switch changes both.
+#[wasm_bindgen_test]
+async fn the_clinics_name_and_contact_follow_the_language() {
+    let config = clinic(r#"{"clinic_name":{"en":"Example Skin Clinic","fr":"Clinique Exemple"},"contact":{"en":"Call 514-555-0100, 9 a.m. to 5 p.m.","fr":"Appelez-nous au 514 555-0100, de 9 h à 17 h."}}"#);
+    let page = render(AppProps { config, ..props() }).await;
+    assert_eq!(page.text(".clinic-name"), "Example Skin Clinic");
+    page.answer(&[Goal::Hydration], "36", &[Screening::BloodThinners]).await;
+    assert_eq!(page.text(".contact p"), "Call 514-555-0100, 9 a.m. to 5 p.m.");
+    page.click(".lang-toggle").await;
+    assert_eq!(page.text(".clinic-name"), "Clinique Exemple");
+    assert_eq!(page.text(".contact p"), "Appelez-nous au 514 555-0100, de 9 h à 17 h.");
+    assert!(!page.text("main").contains("Call 514"));
 }
 
 /// In a partner's widget, a plan result draws, invisible, every plan the same answers give
@@ -509,7 +544,7 @@ async fn a_widgets_plan_result_draws_its_sizer_invisible_and_unreachable() {
         page.press("Next").await;
         page.click("#recent-injectables_2_weeks").await;
         page.click("#caution-cold_sores").await;
-        page.press("See my recommendation").await;
+        page.press("See my suggestion").await;
         assert_eq!(page.get("#result-summary").get_attribute("data-treatment").as_deref(), Some("mesotherapy"));
         let rules: Vec<String> = page.all("[data-rule^='recent.']").iter().filter_map(|e| e.get_attribute("data-rule")).collect();
         assert_eq!(rules, ["recent.injectables_2_weeks"], "only the visitor's own wait");
@@ -581,12 +616,12 @@ async fn the_result_follows_the_language() {
     page.fill("#age", "36").await;
     page.press("Next").await;
     page.click("#screen-none").await;
-    page.press("See my recommendation").await;
+    page.press("See my suggestion").await;
     let rules = rules();
-    assert_eq!(page.text("#result-summary"), rules.messages.summary_mesotherapy.get(Lang::En));
+    assert_eq!(page.text("#result-summary"), said(&rules.messages.summary_mesotherapy, Lang::En));
     assert!(page.text("#timeline .is-event").contains("14 February 2027"));
     page.click(".lang-toggle").await;
-    assert_eq!(page.text("#result-summary"), rules.messages.summary_mesotherapy.get(Lang::Fr));
+    assert_eq!(page.text("#result-summary"), said(&rules.messages.summary_mesotherapy, Lang::Fr));
     assert!(page.text("#timeline .is-event").contains("14 février 2027"));
     assert_eq!(page.get("#book").get_attribute("href").as_deref(), Some("https://book.example/c?treatment=mesotherapy&lang=fr"));
 }
@@ -777,11 +812,16 @@ fn a_clinic_file_costs_only_its_wrong_settings_in_the_browser_too() {
         config
     };
     let c = check(r##"{"clinic_name":"Éclat","booking_ulr":"https://x.example","colour":"#fff"}"##, &["booking_ulr: is not a known setting", "colour: is not a known setting"]);
-    assert_eq!(c.clinic_name, "Éclat");
+    assert_eq!(c.clinic_name, config::ClinicText::same("Éclat"));
     let c = check(r#"{"clinic_name":42,"contact":"hi","accent":null}"#, &["clinic_name: invalid type: integer `42`, expected a string"]);
-    assert_eq!(c.contact, "hi");
+    assert_eq!(c.contact, config::ClinicText::same("hi"));
     // In the file's order.
-    check(r#"{"clinic_name":[1],"contact":{"a":1},"accent":1.5}"#, &["clinic_name: invalid type: sequence", "contact: invalid type: map", "accent: invalid type: floating point"]);
+    check(r#"{"clinic_name":[1],"contact":{"a":1},"accent":1.5}"#, &["clinic_name: invalid type: sequence", "contact: invalid value: an object", "accent: invalid type: floating point"]);
+    // The visitor's texts in each language, as on the host (src/config.rs).
+    let c = check(r#"{"contact":{"en":"Call 514-555-0100.","fr":"Appelez le 514 555-0100."},"clinic_name":{"fr":"Clinique","en":"Clinic"}}"#, &[]);
+    assert_eq!((c.contact.get(Lang::Fr), c.clinic_name.get(Lang::En)), ("Appelez le 514 555-0100.", "Clinic"));
+    check(r#"{"contact":{"en":"Call us."}}"#, &["contact: invalid value: an object, expected a string or"]);
+    check(r##"{"accent":{"en":"#000","fr":"#fff"}}"##, &["accent: invalid type: map, expected a string"]);
     check("not json", &["$: is not valid JSON"]);
     check("[1]", &["$: is not a JSON object"]);
     check("null", &["$: is not a JSON object"]);
@@ -819,7 +859,7 @@ async fn the_result_the_book_link_and_the_language_are_reported_without_answers(
 
     // Back and forth: the result shows again and is reported again; a language switch is not a new result.
     page.press("Back").await;
-    page.press("See my recommendation").await;
+    page.press("See my suggestion").await;
     page.click(".lang-toggle").await;
     assert_eq!(page.text("main > h1"), "Trouver mon traitement");
     assert_eq!(*results.borrow(), [Treatment::Mesotherapy, Treatment::Mesotherapy]);

@@ -59,6 +59,17 @@ fn the_page_gets_both_languages_the_clinic_name_and_its_default_language() {
     let script = r##"<script src="first.js" data-default-lang="fr" data-accent="#ffee00" data-accent-text="#1b1b1b"></script>"##;
     assert!(insert.contains(script), "{insert}");
 
+    // A name in each language: each template has its own, and only its own.
+    let (both, issues) = config::resolve(Some(r#"{"clinic_name":{"en":"Example Skin Clinic","fr":"Clinique Exemple"}}"#), &[], "");
+    assert!(issues.is_empty(), "{issues:?}");
+    let insert = render_page(&both, &rules());
+    let template = |code: &str| {
+        let start = insert.find(&format!(r#"<template id="tf-first-{code}""#)).expect("a template");
+        insert[start..start + insert[start..].find("</template>").expect("its end")].to_string()
+    };
+    assert!(template("en").contains("Example Skin Clinic") && !template("en").contains("Clinique Exemple"));
+    assert!(template("fr").contains("Clinique Exemple") && !template("fr").contains("Example Skin Clinic"));
+
     let (plain, _) = config::resolve(Some("{}"), &[], "");
     let script = r##"<script src="first.js" data-default-lang="" data-accent="#2f6b66" data-accent-text="#ffffff"></script>"##;
     assert!(render_page(&plain, &rules()).contains(script));

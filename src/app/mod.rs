@@ -263,7 +263,7 @@ pub fn app(props: &AppProps) -> Html {
                 let clinic = props.config.clinic_name.clone();
                 Callback::from(move |()| {
                     if let Some(rec) = &rec {
-                        let text = components::result_view::calendar_text(rec, &clinic, web::now_utc());
+                        let text = components::result_view::calendar_text(rec, clinic.get(rec.lang), web::now_utc());
                         web::download(t(rec.lang, Key::CalendarFile), "text/calendar;charset=utf-8", &text);
                     }
                 })
@@ -295,6 +295,7 @@ pub fn app(props: &AppProps) -> Html {
                 <ResultView
                     lang={lang}
                     rec={rec}
+                    rules={props.rules.clone()}
                     longest={longest}
                     plans={plans}
                     onbook={onbook}
@@ -312,7 +313,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <div class="app" lang={lang.code()} ref={root}>
-            <Header lang={lang} clinic_name={props.config.clinic_name.clone()} {onswitchlang} />
+            <Header lang={lang} clinic_name={props.config.clinic_name.get(lang).to_string()} {onswitchlang} />
             <main>
                 <h1>{ t(lang, Key::AppTitle) }</h1>
                 <p class="tagline">{ t(lang, Key::Tagline) }</p>

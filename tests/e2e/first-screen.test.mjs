@@ -272,8 +272,8 @@ test('in a partner widget the first step shows in the iframe before the WebAssem
 
 // The app's words for this (src/app/i18n.rs Key::CannotStart), as the page's templates hold them.
 const CANNOT_START = {
-  en: /^The treatment finder could not start in this browser\. Nothing you entered has been sent anywhere\./,
-  fr: /^L’outil n’a pas pu démarrer dans ce navigateur\. Rien de ce que vous avez saisi n’a été envoyé\./,
+  en: /^The treatment finder could not start in this browser\. Nothing you entered was sent anywhere\./,
+  fr: /^L’outil Trouver mon traitement n’a pas pu démarrer dans ce navigateur\. Rien de ce que vous avez saisi n’a été transmis\./,
 };
 
 test('if the app cannot start, the visitor is told so in their language beside "Next", and keeps what they ticked', async () => {

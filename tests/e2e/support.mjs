@@ -304,7 +304,7 @@ export const UI = {
     switchTo: 'Français',
     next: 'Next',
     back: 'Back',
-    seeResult: 'See my recommendation',
+    seeResult: 'See my suggestion',
     step: (n, of) => `Step ${n} of ${of}`,
     stepPattern: /^\s*Step (\d+) of (\d+)\s*$/,
     eventDate: 'Date of your event',
@@ -312,7 +312,7 @@ export const UI = {
     areas: { face: 'Face', neck: 'Neck', decolletage: 'Décolletage', body: 'Body' },
     downtime: { none: 'None', one_or_two_days: 'One or two days', a_week: 'Up to a week' },
     noneApply: 'None of these apply to me',
-    healthGroups: { stops: 'Your health and skin', recent: 'In the last few weeks', cautions: 'Good for the practitioner to know' },
+    healthGroups: { stops: 'Your health and skin', recent: 'In the last few weeks', cautions: 'Worth mentioning at your consultation' },
     book: 'Book a consultation',
     calendar: 'Add to calendar',
     copyLink: 'Copy link',
@@ -320,28 +320,32 @@ export const UI = {
     startOver: 'Start over',
     remember: 'Remember my answers on this device',
     forget: 'Forget my answers',
+    fromArticles: 'From the clinic’s articles:',
+    clinicPractice: 'The clinic’s practice',
   },
   fr: {
     title: 'Trouver mon traitement',
     switchTo: 'English',
     next: 'Suivant',
     back: 'Retour',
-    seeResult: 'Voir ma recommandation',
+    seeResult: 'Voir ma suggestion',
     step: (n, of) => `Étape ${n} sur ${of}`,
     stepPattern: /^\s*Étape (\d+) sur (\d+)\s*$/,
     eventDate: 'Date de votre événement',
     age: 'Votre âge',
     areas: { face: 'Visage', neck: 'Cou', decolletage: 'Décolleté', body: 'Corps' },
     downtime: { none: 'Aucune', one_or_two_days: 'Un ou deux jours', a_week: 'Jusqu’à une semaine' },
-    noneApply: 'Rien de cela ne s’applique à moi',
-    healthGroups: { stops: 'Votre santé et votre peau', recent: 'Au cours des dernières semaines', cautions: 'Bon à savoir pour le praticien' },
-    book: 'Réserver une consultation',
-    calendar: 'Ajouter au calendrier',
+    noneApply: 'Rien de cela ne me concerne',
+    healthGroups: { stops: 'Votre santé et votre peau', recent: 'Au cours des dernières semaines', cautions: 'À mentionner lors de votre consultation' },
+    book: 'Prendre rendez-vous',
+    calendar: 'Ajouter à mon agenda',
     copyLink: 'Copier le lien',
     print: 'Imprimer ou enregistrer en PDF',
     startOver: 'Recommencer',
-    remember: 'Mémoriser mes réponses sur cet appareil',
-    forget: 'Oublier mes réponses',
+    remember: 'Garder mes réponses sur cet appareil',
+    forget: 'Effacer mes réponses',
+    fromArticles: 'Tiré des articles de la clinique (en anglais)\u00a0:',
+    clinicPractice: 'Pratique de la clinique',
   },
 };
 
@@ -392,7 +396,23 @@ export const HEALTH_ANSWERS = [
 
 /** The summary sentence the engine gives for a treatment (`both`, `consult`, …). */
 export function summaryText(treatment, lang = 'en') {
-  return RULES.messages[`summary_${treatment}`][lang];
+  return ruleText(RULES.messages[`summary_${treatment}`], lang);
+}
+
+/**
+ * A rules text (`{ en, fr }`) in `lang` as the app shows it: `{practitioner}` is who treats at
+ * the clinic (`settings.practitioner`), other placeholders come from `values`, and it is
+ * squashed as the page's text is read (French no-break spaces become spaces).
+ */
+export function ruleText(text, lang = 'en', values = {}) {
+  const all = { practitioner: RULES.settings.practitioner[lang], ...values };
+  return squash(text[lang].replace(/\{(\w+)\}/g, (whole, key) => (key in all ? String(all[key]) : whole)));
+}
+
+/** A number of days with its unit, as the engine fills `{days}` ("1 day", « 14 jours »). */
+export function days(n, lang = 'en') {
+  if (lang === 'fr') return `${n}\u00a0${n > 1 ? 'jours' : 'jour'}`;
+  return `${n} ${n === 1 ? 'day' : 'days'}`;
 }
 
 const MONTHS = {

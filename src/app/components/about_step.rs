@@ -82,7 +82,7 @@ pub fn about_step(props: &AboutStepProps) -> Html {
                     <ul class="plain">
                         { for TreatmentKind::ALL.into_iter().map(|kind| {
                             let tr = props.rules.treatments.get(kind);
-                            html! { <li><strong>{ tr.name.get(lang) }</strong>{ ": " }{ tr.downtime.text.get(lang) }</li> }
+                            html! { <li><strong>{ tr.name.get(lang) }</strong>{ i18n::colon(lang) }{ tr.downtime.text.get(lang) }</li> }
                         }) }
                     </ul>
                     <p>{ t(lang, Key::DowntimeNoAnswer) }</p>

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::{describedby, FieldError, StepCard};
 use crate::app::error_id;
-use crate::app::i18n::{t, Key};
+use crate::app::i18n::{self, t, Key};
 use crate::draft::{Draft, Field, Problem, Step};
 use crate::engine::{Caution, Lang, Recent, Rules, Screening, Text};
 use crate::web;
@@ -24,8 +24,8 @@ pub struct HealthStepProps {
 }
 
 /// Step 3: the health screen, in three groups so that it reads quickly on a phone: the
-/// hard stops (a practitioner first), the waiting periods of the last few weeks (the first
-/// session moves later), and what the practitioner should know (a warning only). Any item
+/// hard stops (the clinic sees the visitor first), the waiting periods of the last few weeks
+/// (the first session moves later), and what to mention at the consultation (a warning only). Any item
 /// and "None of these apply to me" exclude each other, and the step needs one or the other.
 #[function_component(HealthStep)]
 pub fn health_step(props: &HealthStepProps) -> Html {
@@ -66,7 +66,7 @@ pub fn health_step(props: &HealthStepProps) -> Html {
     html! {
         <StepCard step={Step::Health} {lang} title={t(lang, Key::HealthTitle)}
             next_label={t(lang, Key::SeeResult)} onnext={props.onnext.clone()} onback={props.onback.clone()}>
-            <p class="why" id="health-why">{ t(lang, Key::HealthWhy) }</p>
+            <p class="why" id="health-why">{ i18n::with_practitioner(lang, Key::HealthWhy, &props.rules) }</p>
             <fieldset id="health-group" aria-describedby={describedby(&["health-why", err])}>
                 <legend>{ t(lang, Key::HealthLegend) }</legend>
                 <FieldError id={error_id(Field::Health)} {lang} problem={problem} />

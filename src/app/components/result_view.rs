@@ -7,7 +7,7 @@ use crate::app::i18n::{self, t, Key};
 use crate::app::state::CopyState;
 use crate::config::{booking_href, Config};
 use crate::draft::Step;
-use crate::engine::{Date, Lang, Reason, Recommendation, Treatment, Warning};
+use crate::engine::{Date, Lang, Reason, Recommendation, Rules, Treatment, Warning};
 use crate::ics::{self, CalendarInfo, Session, UtcTime};
 
 #[derive(Clone, PartialEq, Properties)]
@@ -15,6 +15,8 @@ pub struct ResultViewProps {
     pub lang: Lang,
     /// `None` if the answers could not be turned into a recommendation.
     pub rec: Option<Rc<Recommendation>>,
+    /// The rules the result came from: who treats at the clinic (`settings.practitioner`).
+    pub rules: Rc<Rules>,
     pub config: Rc<Config>,
     pub copy: CopyState,
     pub oncalendar: Callback<()>,
@@ -107,12 +109,13 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         .filter(|_| !consult)
         .map(|base| booking_href(base, rec.treatment.id(), lang));
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    let plan_note = i18n::with_practitioner(lang, Key::PlanNote, &props.rules);
+    let articles = cited_articles(&rec);
 
     let content = if consult {
-        let contact = if props.config.contact.is_empty() {
-            t(lang, Key::ContactFallback).to_string()
-        } else {
-            props.config.contact.clone()
+        let contact = match props.config.contact.get(lang) {
+            "" => t(lang, Key::ContactFallback).to_string(),
+            contact => contact.to_string(),
         };
         html! {
             <>
@@ -121,13 +124,13 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 </h2>
                 <p>{ t(lang, Key::ConsultIntro) }</p>
                 <div class="consult-why" data-even-block="">
-                    <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, true)) }</ul>
+                    <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, &articles, true)) }</ul>
                     { warnings(lang, &rec.warnings, true) }
                     if !props.longest.is_empty() {
                         <div class="even-sizer" aria-hidden="true" data-even-sizer="">
                             { for props.longest.iter().map(|longest| html! {
                                 <div>
-                                    <ul class="reasons">{ for longest.reasons.iter().map(|r| reason(lang, r, false)) }</ul>
+                                    <ul class="reasons">{ for longest.reasons.iter().map(|r| reason(lang, r, &articles, false)) }</ul>
                                     { warnings(lang, &longest.warnings, false) }
                                 </div>
                             }) }
@@ -141,15 +144,15 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </>
         }
     } else if props.plans.is_empty() {
-        plan(lang, &rec, true)
+        plan(lang, &rec, &plan_note, &articles, true)
     } else {
         // In a widget: the visitor's plan (measured), and every plan the same answers give
         // with any waits and soft warnings, invisible, stacked in one grid cell (see `plans`).
         html! {
             <div class="even-plan">
-                <div data-even-block="">{ plan(lang, &rec, true) }</div>
+                <div data-even-block="">{ plan(lang, &rec, &plan_note, &articles, true) }</div>
                 <div class="even-sizer" aria-hidden="true" data-even-sizer="" data-even-spans="">
-                    { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, false) }</div> }) }
+                    { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, &plan_note, &articles, false) }</div> }) }
                 </div>
             </div>
         }
@@ -159,6 +162,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         <section class="card result" aria-labelledby="result-summary">
             <Progress step={Step::Result} {lang} />
             { content }
+            { articles_on_paper(lang, &articles) }
             <p class="disclaimer">{ rec.disclaimer.clone() }</p>
             <p class="revision">{ t(lang, Key::RulesRevision) }{ " " }{ rec.rules_revision.clone() }</p>
 
@@ -211,8 +215,9 @@ pub fn result_view(props: &ResultViewProps) -> Html {
 /// A plan result's summary, reasons, timeline, plan cards, aftercare and warnings: all that
 /// its health answers can change. `shown` is false for the invisible copies that only size it
 /// in a widget: no id, no data attribute, no label, so nothing there can be found, focused or
-/// read; the same boxes, so each is exactly as tall as that result would be.
-fn plan(lang: Lang, rec: &Recommendation, shown: bool) -> Html {
+/// read; the same boxes, so each is exactly as tall as that result would be. `note` is the
+/// line under the plan's heading (who confirms the dates).
+fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: bool) -> Html {
     let entries = timeline(rec);
     let id = |id: &'static str| shown.then_some(id);
     html! {
@@ -223,11 +228,11 @@ fn plan(lang: Lang, rec: &Recommendation, shown: bool) -> Html {
             </h2>
             <section aria-labelledby={id("why-heading")}>
                 <h3 id={id("why-heading")}>{ t(lang, Key::WhyTitle) }</h3>
-                <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, shown)) }</ul>
+                <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, articles, shown)) }</ul>
             </section>
             <section aria-labelledby={id("plan-heading")}>
                 <h3 id={id("plan-heading")}>{ t(lang, Key::PlanTitle) }</h3>
-                <p class="hint">{ t(lang, Key::PlanNote) }</p>
+                <p class="hint">{ note.to_string() }</p>
                 if !entries.is_empty() {
                     <ol id={id("timeline")} class="timeline">
                         { for entries.iter().map(|e| html! {
@@ -246,13 +251,13 @@ fn plan(lang: Lang, rec: &Recommendation, shown: bool) -> Html {
                             { fact(lang, Key::Sessions,
                                 i18n::sessions(lang, (item.sessions.min, item.sessions.max),
                                     (item.interval_days.min, item.interval_days.max)),
-                                &[&item.sources.sessions, &item.sources.interval_days], id("sessions")) }
+                                &[&item.sources.sessions, &item.sources.interval_days], articles, id("sessions")) }
                             { fact(lang, Key::SessionLength,
-                                i18n::range(lang, item.session_minutes.min, item.session_minutes.max, "minutes", "minutes"),
-                                &[&item.sources.session_minutes], id("session_minutes")) }
-                            { fact(lang, Key::Downtime, item.downtime.clone(), &[&item.sources.downtime], id("downtime")) }
-                            { fact(lang, Key::Results, item.results.clone(), &[&item.sources.results], id("results")) }
-                            { fact(lang, Key::Maintenance, item.maintenance.clone(), &[&item.sources.maintenance], id("maintenance")) }
+                                i18n::range(lang, item.session_minutes.min, item.session_minutes.max, i18n::Unit::Minute),
+                                &[&item.sources.session_minutes], articles, id("session_minutes")) }
+                            { fact(lang, Key::Downtime, item.downtime.clone(), &[&item.sources.downtime], articles, id("downtime")) }
+                            { fact(lang, Key::Results, item.results.clone(), &[&item.sources.results], articles, id("results")) }
+                            { fact(lang, Key::Maintenance, item.maintenance.clone(), &[&item.sources.maintenance], articles, id("maintenance")) }
                         </dl>
                     </section>
                 }) }
@@ -283,52 +288,107 @@ fn warnings(lang: Lang, list: &[Warning], shown: bool) -> Html {
 }
 
 /// A reason and its sources. `shown` as for [`warnings`].
-fn reason(lang: Lang, r: &Reason, shown: bool) -> Html {
+fn reason(lang: Lang, r: &Reason, articles: &[&str], shown: bool) -> Html {
     html! {
         <li data-rule={shown.then(|| r.rule.clone())}>
             <span class="reason-text">{ r.text.clone() }</span>
-            { sources(lang, &[&r.source]) }
+            { sources(lang, &[&r.source], articles) }
         </li>
     }
 }
 
 /// One fact of a plan card and where it comes from (an article or the clinic's practice), as
 /// the reasons show theirs. `key` names the fact in `data-fact` (none in the invisible copies).
-fn fact(lang: Lang, term: Key, value: String, from: &[&str], key: Option<&'static str>) -> Html {
+fn fact(lang: Lang, term: Key, value: String, from: &[&str], articles: &[&str], key: Option<&'static str>) -> Html {
     html! {
         <div data-fact={key}>
             <dt>{ t(lang, term) }</dt>
-            <dd>{ value }{ sources(lang, from) }</dd>
+            <dd>{ value }{ sources(lang, from, articles) }</dd>
         </div>
     }
 }
 
-/// "Source: …" for one or more source strings (each a comma-separated list of article file
-/// names and/or `clinic default`), each source once: short titles, with the article's file
-/// name in `title`. Nothing when there is no source.
-fn sources(lang: Lang, from: &[&str]) -> Html {
-    let mut list: Vec<&str> = Vec::new();
-    for s in from.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
-        if !list.contains(&s) {
-            list.push(s);
+/// The articles in source strings (each a comma-separated list of article file names and/or
+/// `clinic default`), each once, in order.
+fn articles_in<'a>(from: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for s in from.into_iter().flat_map(|s| s.split(',')).map(str::trim) {
+        if !s.is_empty() && s != "clinic default" && !out.contains(&s) {
+            out.push(s);
         }
     }
-    if list.is_empty() {
+    out
+}
+
+/// The articles a result cites, in the order it shows them first: on paper they are
+/// numbered in that order, and listed once under the result ([`articles_on_paper`]).
+fn cited_articles(rec: &Recommendation) -> Vec<&str> {
+    let reasons = rec.reasons.iter().map(|r| r.source.as_str());
+    let facts = rec.plan.iter().flat_map(|item| {
+        let s = &item.sources;
+        [&s.sessions, &s.interval_days, &s.session_minutes, &s.downtime, &s.results, &s.maintenance].map(String::as_str)
+    });
+    articles_in(reasons.chain(facts))
+}
+
+/// Where a reason or a fact comes from: "From the clinic’s articles: “Title”, “Title”", each
+/// article's file name in `title`, and "The clinic’s practice" on its own line. On paper, where
+/// a long plan must fit on one page, an article is its number instead (`[2]`), and the titles
+/// are listed once under the result. Nothing when there is no source.
+fn sources(lang: Lang, from: &[&str], numbered: &[&str]) -> Html {
+    let articles = articles_in(from.iter().copied());
+    let practice = from.iter().flat_map(|s| s.split(',')).any(|s| s.trim() == "clinic default");
+    html! {
+        <>
+            if !articles.is_empty() {
+                <small class="source">
+                    <span class="on-screen">{ t(lang, Key::FromArticles) }{ " " }</span>
+                    { for articles.iter().enumerate().map(|(i, file)| {
+                        let sep = if i > 0 { ", " } else { "" };
+                        let number = numbered.iter().position(|n| n == file);
+                        html! {
+                            <>
+                                { sep }
+                                <cite title={file.to_string()}>
+                                    <span class={classes!(number.is_some().then_some("on-screen"))}>{ article(lang, file) }</span>
+                                    if let Some(n) = number {
+                                        <span class="on-paper">{ format!("[{}]", n + 1) }</span>
+                                    }
+                                </cite>
+                            </>
+                        }
+                    }) }
+                </small>
+            }
+            if practice {
+                <small class="source">{ t(lang, Key::ClinicPractice) }</small>
+            }
+        </>
+    }
+}
+
+/// An article as the visitor reads it: its quoted title, or (an article of a clinic's own
+/// rules, which the app has no title for) its file name.
+fn article(lang: Lang, file: &str) -> String {
+    match i18n::source_title(lang, file) {
+        Some(title) => i18n::quoted(lang, title),
+        None => file.to_string(),
+    }
+}
+
+/// On paper only: the result's articles, numbered as its sources cite them. (On screen each
+/// source names its articles in full.)
+fn articles_on_paper(lang: Lang, articles: &[&str]) -> Html {
+    if articles.is_empty() {
         return Html::default();
     }
-    let label = if list.len() > 1 { t(lang, Key::Sources) } else { t(lang, Key::Source) };
     html! {
-        <small class="source">
-            { label }{ " " }
-            { for list.iter().enumerate().map(|(i, s)| {
-                let sep = if i > 0 { ", " } else { "" };
-                let shown = match i18n::source_title(lang, s) {
-                    Some(title) => format!("{title} ({})", &s[..3]),
-                    None if *s == "clinic default" => t(lang, Key::ClinicPractice).to_string(),
-                    None => s.to_string(),
-                };
-                html! { <>{ sep }<cite title={s.to_string()}>{ shown }</cite></> }
+        <p class="on-paper source-list">
+            { t(lang, Key::FromArticles) }
+            { for articles.iter().enumerate().map(|(i, file)| {
+                let sep = if i > 0 { ";" } else { "" };
+                html! { <>{ sep }{ " " }{ format!("[{}]\u{a0}{}", i + 1, article(lang, file)) }</> }
             }) }
-        </small>
+        </p>
     }
 }
