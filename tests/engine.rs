@@ -169,14 +169,7 @@ fn every_text_a_visitor_reads_promises_nothing_and_is_typeset() {
     }
     let mut problems = Vec::new();
     for (name, rec) in &results {
-        let mut texts: Vec<&str> = vec![&rec.summary, &rec.disclaimer];
-        texts.extend(rec.reasons.iter().map(|r| r.text.as_str()));
-        texts.extend(rec.warnings.iter().map(|w| w.text.as_str()));
-        texts.extend(rec.aftercare.iter().map(String::as_str));
-        for p in &rec.plan {
-            texts.extend([p.name.as_str(), &p.downtime, &p.results, &p.maintenance]);
-        }
-        for text in texts {
+        for text in rec.texts() {
             for claim in words::claims(text, rec.lang) {
                 problems.push(format!("{name} ({:?}): promises \"{claim}\" in {text:?}", rec.lang));
             }

@@ -303,14 +303,7 @@ fn check(a: &Answers, rec: &Recommendation, why: &str, buffer: i64, first_day: D
     for r in &rec.reasons {
         assert!(!r.source.trim().is_empty(), "{why}: reason {} has no source", r.rule);
     }
-    let mut texts: Vec<&str> = vec![&rec.summary, &rec.disclaimer];
-    texts.extend(rec.reasons.iter().map(|r| r.text.as_str()));
-    texts.extend(rec.warnings.iter().map(|w| w.text.as_str()));
-    texts.extend(rec.aftercare.iter().map(String::as_str));
-    for p in &rec.plan {
-        texts.extend([p.name.as_str(), &p.downtime, &p.results, &p.maintenance]);
-    }
-    for t in texts {
+    for t in rec.texts() {
         assert!(!t.trim().is_empty(), "{why}: an empty text in {:?}", rec.lang);
         assert!(!(t.contains('{') || t.contains('}')), "{why}: unfilled placeholder in {t:?}");
     }

@@ -124,6 +124,20 @@ pub struct Recommendation {
     pub rules_revision: String,
 }
 
+impl Recommendation {
+    /// Every text a visitor reads in this result, for checks of its words (`words`).
+    pub fn texts(&self) -> Vec<&str> {
+        let mut texts: Vec<&str> = vec![&self.summary, &self.disclaimer];
+        texts.extend(self.reasons.iter().map(|r| r.text.as_str()));
+        texts.extend(self.warnings.iter().map(|w| w.text.as_str()));
+        texts.extend(self.aftercare.iter().map(String::as_str));
+        for p in &self.plan {
+            texts.extend([p.name.as_str(), &p.downtime, &p.results, &p.maintenance]);
+        }
+        texts
+    }
+}
+
 /// Why the engine decided something.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
