@@ -348,18 +348,24 @@ fn check_cautions(rules: &Rules, out: &mut Lint) {
     check_one_rule_each("$.cautions", &items, &Caution::ALL, Caution::id, "soft warning", out);
 }
 
+/// The `id`s of the items of `list` (a JSON path): none empty, none used twice (each is a
+/// reason's rule id).
+fn check_ids(list: &str, ids: &[&str], what: &str, out: &mut Lint) {
+    for (i, id) in ids.iter().enumerate() {
+        if id.trim().is_empty() {
+            out.error(&format!("{list}[{i}].id"), "is empty".into());
+        } else if ids[..i].contains(id) {
+            out.error(&format!("{list}[{i}].id"), format!("\"{id}\" is used by an earlier {what}"));
+        }
+    }
+}
+
 /// Goal courses: sensible ranges, unique ids, and goals to apply to.
 fn check_goal_courses(rules: &Rules, out: &mut Lint) {
-    let mut ids = Vec::new();
+    let ids: Vec<&str> = rules.goal_courses.iter().map(|c| c.id.as_str()).collect();
+    check_ids("$.goal_courses", &ids, "goal course", out);
     for (i, c) in rules.goal_courses.iter().enumerate() {
         let path = format!("$.goal_courses[{i}]");
-        if c.id.trim().is_empty() {
-            out.error(&format!("{path}.id"), "is empty".into());
-        } else if ids.contains(&c.id.as_str()) {
-            out.error(&format!("{path}.id"), format!("\"{}\" is used by an earlier goal course", c.id));
-        } else {
-            ids.push(c.id.as_str());
-        }
         if c.goals.is_empty() {
             out.warn(&format!("{path}.goals"), "is empty, so this course is never used".into());
         }
@@ -370,16 +376,10 @@ fn check_goal_courses(rules: &Rules, out: &mut Lint) {
 
 fn check_age_schedules(rules: &Rules, out: &mut Lint) {
     let min_age = rules.settings.min_age.value;
-    let mut ids = Vec::new();
+    let ids: Vec<&str> = rules.age_schedules.iter().map(|s| s.id.as_str()).collect();
+    check_ids("$.age_schedules", &ids, "schedule", out);
     for (i, s) in rules.age_schedules.iter().enumerate() {
         let path = format!("$.age_schedules[{i}]");
-        if s.id.trim().is_empty() {
-            out.error(&format!("{path}.id"), "is empty".into());
-        } else if ids.contains(&s.id.as_str()) {
-            out.error(&format!("{path}.id"), format!("\"{}\" is used by an earlier schedule", s.id));
-        } else {
-            ids.push(s.id.as_str());
-        }
         out.range(&format!("{path}.ages"), s.ages, 0, MAX_AGE);
         if let Some(r) = s.sessions {
             out.range(&format!("{path}.sessions"), r, 1, MAX_SESSIONS);

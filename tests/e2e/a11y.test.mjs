@@ -16,6 +16,7 @@ import {
   answerAboutYou,
   answerGoals,
   answerHealth,
+  answerSteps,
   appUrl,
   collectConsole,
   distAndBrowser,
@@ -65,13 +66,7 @@ async function walk(page, lang, visit) {
   for (const [name, answers] of [['result-event-too-close', TOO_CLOSE], ['result-trade-off', TRADE_OFF]]) {
     await page.getByRole('button', { name: UI[lang].startOver, exact: true }).click();
     await waitForStep(page, 1, lang);
-    await answerGoals(page, answers, lang);
-    await nextButton(page, lang).click();
-    await waitForStep(page, 2, lang);
-    await answerAboutYou(page, answers, lang);
-    await nextButton(page, lang).click();
-    await waitForStep(page, 3, lang);
-    await answerHealth(page, answers, lang);
+    await answerSteps(page, answers, lang);
     if (answers.recent) await visit('step3-health-ticked');
     await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
     await page.locator('#timeline').waitFor();

@@ -367,6 +367,43 @@ test('in a flex row beside a sidebar, the widget takes the room left (not the 30
   });
 });
 
+/**
+ * Shows each of `results` (answers) in turn in the `lang` widget of the partner page, on a
+ * phone at `deviceScaleFactor`, and checks what the partner page can see: the iframe's height
+ * fits its content, is the same for every result, and is the one height posted to the page
+ * after each "See my suggestion" (every resize since, not only the last). `inspect({ answers,
+ * page, finder, frame, height, index })` checks each result itself, after its height is taken
+ * (a full-page screenshot there resizes the page for a moment).
+ */
+async function assertEvenHeights(lang, deviceScaleFactor, results, what, inspect) {
+  const options = { viewport: { width: 360, height: 740 }, deviceScaleFactor };
+  await withPartner('/partner.html', async ({ page }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const finder = page.frameLocator(`#finder-${lang} iframe`);
+    const frame = await widgetFrame(page, `#finder-${lang}`);
+    const id = new URL(frame.url()).searchParams.get('embed');
+    const heights = [];
+    const posted = [];
+    for (const [index, answers] of results.entries()) {
+      await answerSteps(finder, answers, lang);
+      const before = (await widgetLog(page)).messages.length;
+      await finder.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
+      await finder.locator('#result-summary').waitFor();
+      const height = await fittedHeight(frame);
+      assert.equal((await iframeHeights(page))[`finder-${lang}`], `${height}px`, "the partner page's iframe height");
+      heights.push(height);
+      const resizes = (await widgetLog(page)).messages.slice(before).map((m) => JSON.parse(m.data));
+      posted.push(resizes.filter((m) => m.widget === id && m.type === 'resize').map((m) => m.height));
+      await inspect({ answers, page, finder, frame, height, index });
+      await finder.getByRole('button', { name: UI[lang].startOver, exact: true }).click();
+      await waitForStep(finder, 1, lang);
+    }
+    const where = `${lang} at ${deviceScaleFactor}x`;
+    assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the ${heights.length} ${what}, ${where}: ${heights.join(', ')} px`);
+    assert.deepEqual(posted, posted.map(() => [heights[0]]), `the heights posted to the page on each of the ${what}, ${where}`);
+  }, options);
+}
+
 test("every consult result is as tall as the longest one, so the partner page cannot tell from the iframe's height why a practitioner comes first", async () => {
   // Under the minimum age, one health item, two, every item at 17, and a hard stop with every
   // waiting period and soft warning (a consult lists none of them), on a phone: in English at
@@ -380,55 +417,30 @@ test("every consult result is as tall as the longest one, so the partner page ca
   ];
   for (const [lang, deviceScaleFactor] of [['en', 1], ['fr', 2.625]]) {
     const reasonText = (item) => ruleText(RULES.screening.find((s) => s.item === item).reason.text, lang);
-    const options = { viewport: { width: 360, height: 740 }, deviceScaleFactor };
-    await withPartner('/partner.html', async ({ page }) => {
-      await waitForReady(page, ['finder-fr', 'finder-en']);
-      const finder = page.frameLocator(`#finder-${lang} iframe`);
-      const frame = await widgetFrame(page, `#finder-${lang}`);
-      const id = new URL(frame.url()).searchParams.get('embed');
-      const heights = [];
-      const posted = [];
-      for (const answers of consults) {
-        await answerSteps(finder, answers, lang);
-        const before = (await widgetLog(page)).messages.length;
-        await finder.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
-        await finder.locator('#result-summary').waitFor();
-        assert.equal(await summary(finder), summaryText('consult', lang));
-        // The visitor sees their own reasons, and only those.
-        const expected = SCREENING_IDS.filter((s) => answers.screening.includes(s)).map((s) => `screening.${s}`);
-        if (answers.age < RULES.settings.min_age.value) expected.push('age.under_min');
-        const shown = await frame.evaluate(() => [...document.querySelectorAll('[data-rule]')].map((li) => li.dataset.rule));
-        assert.deepEqual(shown, expected, 'the reasons listed');
-        const text = squash(await frame.evaluate(() => document.querySelector('.result').innerText));
-        for (const item of SCREENING_IDS) {
-          assert.equal(text.includes(reasonText(item)), answers.screening.includes(item), `the reason for ${item} on screen`);
-        }
-        const height = await fittedHeight(frame);
-        assert.equal((await iframeHeights(page))[`finder-${lang}`], `${height}px`, "the partner page's iframe height");
-        heights.push(height);
-        // Every height the page was told since "See my recommendation", not only the last.
-        const resizes = (await widgetLog(page)).messages.slice(before).map((m) => JSON.parse(m.data));
-        posted.push(resizes.filter((m) => m.widget === id && m.type === 'resize').map((m) => m.height));
-        if (heights.length === 1 && lang === 'en') {
-          // (After the heights are recorded: a full-page screenshot resizes the page for a moment.)
-          // The shortest consult has the most padding: it shows the partner page's own
-          // background (the hostile page's yellow), not a block of the finder's colour.
-          const box = await page.locator(`#finder-${lang} iframe`).boundingBox(); // in the viewport
-          const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
-          box.x += scroll.x;
-          box.y += scroll.y;
-          const content = await frame.evaluate(() => document.querySelector('.app').getBoundingClientRect().bottom);
-          assert.ok(height - content > 200, `padding under the shortest consult: ${height - content} px`);
-          assert.deepEqual(await pixel(page, box.x + box.width / 2, box.y + content + 100), [255, 255, 0], 'under the result');
-          assert.notDeepEqual(await pixel(page, box.x + box.width / 2, box.y + content - 5), [255, 255, 0], 'the result itself');
-        }
-        await finder.getByRole('button', { name: UI[lang].startOver, exact: true }).click();
-        await waitForStep(finder, 1, lang);
+    await assertEvenHeights(lang, deviceScaleFactor, consults, 'consults', async ({ answers, page, finder, frame, height, index }) => {
+      assert.equal(await summary(finder), summaryText('consult', lang));
+      // The visitor sees their own reasons, and only those.
+      const expected = SCREENING_IDS.filter((s) => answers.screening.includes(s)).map((s) => `screening.${s}`);
+      if (answers.age < RULES.settings.min_age.value) expected.push('age.under_min');
+      const shown = await frame.evaluate(() => [...document.querySelectorAll('[data-rule]')].map((li) => li.dataset.rule));
+      assert.deepEqual(shown, expected, 'the reasons listed');
+      const text = squash(await frame.evaluate(() => document.querySelector('.result').innerText));
+      for (const item of SCREENING_IDS) {
+        assert.equal(text.includes(reasonText(item)), answers.screening.includes(item), `the reason for ${item} on screen`);
       }
-      const what = `${lang} at ${deviceScaleFactor}x`;
-      assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the ${heights.length} consults, ${what}: ${heights.join(', ')} px`);
-      assert.deepEqual(posted, posted.map(() => [heights[0]]), `the heights posted to the page on each consult, ${what}`);
-    }, options);
+      if (index === 0 && lang === 'en') {
+        // The shortest consult has the most padding: it shows the partner page's own
+        // background (the hostile page's yellow), not a block of the finder's colour.
+        const box = await page.locator(`#finder-${lang} iframe`).boundingBox(); // in the viewport
+        const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+        box.x += scroll.x;
+        box.y += scroll.y;
+        const content = await frame.evaluate(() => document.querySelector('.app').getBoundingClientRect().bottom);
+        assert.ok(height - content > 200, `padding under the shortest consult: ${height - content} px`);
+        assert.deepEqual(await pixel(page, box.x + box.width / 2, box.y + content + 100), [255, 255, 0], 'under the result');
+        assert.notDeepEqual(await pixel(page, box.x + box.width / 2, box.y + content - 5), [255, 255, 0], 'the result itself');
+      }
+    });
   }
 });
 
@@ -447,65 +459,41 @@ test("a plan result is as tall whatever waiting periods and soft warnings were t
   ];
   for (const [lang, deviceScaleFactor] of [['en', 1], ['fr', 2.625]]) {
     const tooClose = ruleText(RULES.messages.summary_event_too_close, lang);
-    const options = { viewport: { width: 360, height: 740 }, deviceScaleFactor };
-    await withPartner('/partner.html', async ({ page }) => {
-      await waitForReady(page, ['finder-fr', 'finder-en']);
-      const finder = page.frameLocator(`#finder-${lang} iframe`);
-      const frame = await widgetFrame(page, `#finder-${lang}`);
-      const id = new URL(frame.url()).searchParams.get('embed');
-      const heights = [];
-      const posted = [];
-      const contents = [];
-      const sizers = [];
-      for (const answers of plans) {
-        await answerSteps(finder, answers, lang);
-        const before = (await widgetLog(page)).messages.length;
-        await finder.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
-        await finder.locator('#result-summary').waitFor();
-        // The visitor's own result: their waits and soft warnings, and with a wait the event too close.
-        const own = await frame.evaluate(() => ({
-          treatment: document.querySelector('#result-summary').dataset.treatment,
-          recent: [...document.querySelectorAll('[data-rule^="recent."]')].map((e) => e.dataset.rule),
-          cautions: [...document.querySelectorAll('[data-code^="caution."]')].map((e) => e.dataset.code),
-          timeline: document.querySelectorAll('#timeline > li').length,
-          content: document.querySelector('.app').getBoundingClientRect().height,
-        }));
-        assert.equal(own.treatment, 'mesotherapy');
-        assert.deepEqual(own.recent, (answers.recent ?? []).map((r) => `recent.${r}`), 'the waits listed');
-        assert.deepEqual(own.cautions, (answers.cautions ?? []).map((c) => `caution.${c}`), 'the soft warnings listed');
-        assert.equal(await summary(finder) === tooClose, (answers.recent ?? []).length > 0, 'the summary says the event is too close with a wait');
-        // The copies that size the page are invisible and out of reach: hidden from assistive
-        // technology, nothing to focus, no id or data attribute, not shown in print.
-        const sizer = await frame.evaluate(() => {
-          const sizer = document.querySelector('.even-plan [data-even-sizer]');
-          return sizer && {
-            hidden: sizer.getAttribute('aria-hidden'),
-            visibility: getComputedStyle(sizer).visibility,
-            copies: sizer.children.length,
-            marked: sizer.querySelectorAll('[id], [data-rule], [data-code], [data-fact], [data-treatment], [tabindex], [aria-label], [aria-labelledby], a, button, input').length,
-          };
-        });
-        sizers.push(sizer);
-        const height = await fittedHeight(frame);
-        assert.equal((await iframeHeights(page))[`finder-${lang}`], `${height}px`, "the partner page's iframe height");
-        assert.ok(height >= Math.ceil(own.content), `the result fits: ${own.content} px in ${height} px`);
-        heights.push(height);
-        contents.push([own.content, own.timeline]);
-        // Every height the page was told since "See my recommendation", not only the last.
-        const resizes = (await widgetLog(page)).messages.slice(before).map((m) => JSON.parse(m.data));
-        posted.push(resizes.filter((m) => m.widget === id && m.type === 'resize').map((m) => m.height));
-        await finder.getByRole('button', { name: UI[lang].startOver, exact: true }).click();
-        await waitForStep(finder, 1, lang);
-      }
-      const what = `${lang} at ${deviceScaleFactor}x`;
-      // The results themselves differ (so the padding is what evens them out).
-      assert.notEqual(contents[0][1], contents[1][1], `the timeline without and with a wait, ${what}`);
-      assert.ok(new Set(contents.map(([content]) => content)).size > 2, `the results' own heights, ${what}: ${contents.map(([c]) => c).join(', ')}`);
-      assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the ${heights.length} plans, ${what}: ${heights.join(', ')} px`);
-      assert.deepEqual(posted, posted.map(() => [heights[0]]), `the heights posted to the page on each plan, ${what}`);
-      const sizer = { hidden: 'true', visibility: 'hidden', copies: 2 ** RECENT_IDS.length, marked: 0 };
-      assert.deepEqual(sizers, sizers.map(() => sizer), `the invisible copies on each plan, ${what}`);
-    }, options);
+    const contents = [];
+    const sizers = [];
+    await assertEvenHeights(lang, deviceScaleFactor, plans, 'plans', async ({ answers, finder, frame, height }) => {
+      // The visitor's own result: their waits and soft warnings, and with a wait the event too close.
+      const own = await frame.evaluate(() => ({
+        treatment: document.querySelector('#result-summary').dataset.treatment,
+        recent: [...document.querySelectorAll('[data-rule^="recent."]')].map((e) => e.dataset.rule),
+        cautions: [...document.querySelectorAll('[data-code^="caution."]')].map((e) => e.dataset.code),
+        timeline: document.querySelectorAll('#timeline > li').length,
+        content: document.querySelector('.app').getBoundingClientRect().height,
+      }));
+      assert.equal(own.treatment, 'mesotherapy');
+      assert.deepEqual(own.recent, (answers.recent ?? []).map((r) => `recent.${r}`), 'the waits listed');
+      assert.deepEqual(own.cautions, (answers.cautions ?? []).map((c) => `caution.${c}`), 'the soft warnings listed');
+      assert.equal(await summary(finder) === tooClose, (answers.recent ?? []).length > 0, 'the summary says the event is too close with a wait');
+      assert.ok(height >= Math.ceil(own.content), `the result fits: ${own.content} px in ${height} px`);
+      contents.push([own.content, own.timeline]);
+      // The copies that size the page are invisible and out of reach: hidden from assistive
+      // technology, nothing to focus, no id or data attribute, not shown in print.
+      sizers.push(await frame.evaluate(() => {
+        const sizer = document.querySelector('.even-plan [data-even-sizer]');
+        return sizer && {
+          hidden: sizer.getAttribute('aria-hidden'),
+          visibility: getComputedStyle(sizer).visibility,
+          copies: sizer.children.length,
+          marked: sizer.querySelectorAll('[id], [data-rule], [data-code], [data-fact], [data-treatment], [tabindex], [aria-label], [aria-labelledby], a, button, input').length,
+        };
+      }));
+    });
+    const what = `${lang} at ${deviceScaleFactor}x`;
+    // The results themselves differ (so the padding is what evens them out).
+    assert.notEqual(contents[0][1], contents[1][1], `the timeline without and with a wait, ${what}`);
+    assert.ok(new Set(contents.map(([content]) => content)).size > 2, `the results' own heights, ${what}: ${contents.map(([c]) => c).join(', ')}`);
+    const sizer = { hidden: 'true', visibility: 'hidden', copies: 2 ** RECENT_IDS.length, marked: 0 };
+    assert.deepEqual(sizers, sizers.map(() => sizer), `the invisible copies on each plan, ${what}`);
   }
 });
 
