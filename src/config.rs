@@ -134,7 +134,8 @@ impl fmt::Display for Issue {
     }
 }
 
-/// The query parameters that override `clinic.json`, and the field each one sets.
+/// The query parameters that can override `clinic.json`, and the field each one sets.
+/// Which of them a page takes depends on who wrote its address ([`QuerySource`]).
 pub const QUERY_KEYS: [(&str, &str); 6] = [
     ("clinic_name", "clinic_name"),
     ("booking_url", "booking_url"),
@@ -143,6 +144,40 @@ pub const QUERY_KEYS: [(&str, &str); 6] = [
     ("lang", "default_lang"),
     ("rules", "rules_url"),
 ];
+
+/// Who wrote the query parameters, which decides what they may change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuerySource {
+    /// The address of the finder's own page: anyone can send such a link, so it may choose
+    /// the language and nothing else. Where the visitor books, whom they call, the clinic's
+    /// name, its colours and its rules come only from `clinic.json`.
+    Link,
+    /// A partner's widget (the `<treatment-finder>` element's attributes, which `embed.js`
+    /// puts in its iframe's address and sends in `settings` messages) or `mount()` on the
+    /// clinic's own pages: the page that wrote them is accountable for them, so they may
+    /// also set the booking link, the contact text, the clinic's name and the accent. The
+    /// rules still come only from `clinic.json`.
+    Embedder,
+}
+
+impl QuerySource {
+    /// The query parameters this source may set.
+    pub fn keys(self) -> &'static [&'static str] {
+        match self {
+            QuerySource::Link => &["lang"],
+            QuerySource::Embedder => &["lang", "booking_url", "clinic_name", "contact", "accent"],
+        }
+    }
+}
+
+/// The most a `clinic.json` may weigh (the example is under 1 KB). A bigger file is refused
+/// whole, before it is parsed, and the defaults are used.
+pub const MAX_CLINIC_FILE_BYTES: usize = 64 * 1024;
+
+/// The longest value a setting may have, from `clinic.json`, a query parameter or a widget's
+/// attribute (a contact text of a few sentences is under 300). A longer one is refused and
+/// that setting falls back to its default.
+pub const MAX_SETTING_CHARS: usize = 2_000;
 
 /// `clinic.json` as a JSON parser read it: its top-level settings, or why it could not be
 /// read. The host reads the text with serde_json ([`read_file`]); the browser with its own
@@ -156,6 +191,16 @@ pub enum FileError {
     NotJson(String),
     /// JSON, but not an object.
     NotAnObject,
+    /// Over [`MAX_CLINIC_FILE_BYTES`]: its size in bytes (not read at all).
+    TooLarge(usize),
+}
+
+/// Refuses a `clinic.json` over [`MAX_CLINIC_FILE_BYTES`] before any parser reads it.
+pub fn check_file_size(text: &str) -> Result<(), FileError> {
+    if text.len() > MAX_CLINIC_FILE_BYTES {
+        return Err(FileError::TooLarge(text.len()));
+    }
+    Ok(())
 }
 
 /// The top-level entries of `clinic.json`, in the file's order. Any value is accepted here,
@@ -176,17 +221,18 @@ pub enum Entry {
     Invalid(String),
 }
 
-/// Reads `clinic.json` (when there is one) and applies the query's overrides.
-/// `origin` is the page's origin (`https://clinic.example`), used to keep the rules file
-/// on this site.
+/// Reads `clinic.json` (when there is one) and applies the query's overrides that `source`
+/// may make. `origin` is the page's origin (`https://clinic.example`), used to keep the rules
+/// file on this site.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn resolve(file: Option<&str>, query: &[(String, String)], origin: &str) -> (Config, Vec<Issue>) {
-    resolve_read(file.map(read_file), query, origin)
+pub fn resolve(file: Option<&str>, query: &[(String, String)], source: QuerySource, origin: &str) -> (Config, Vec<Issue>) {
+    resolve_read(file.map(read_file), query, source, origin)
 }
 
 /// Reads `clinic.json`'s text with serde_json.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn read_file(text: &str) -> FileRead {
+    check_file_size(text)?;
     serde_json::from_str::<FileEntries>(text).map_err(|e| match e.classify() {
         // Every value is accepted, so a data error can only be the document's own type.
         serde_json::error::Category::Data => FileError::NotAnObject,
@@ -195,7 +241,12 @@ pub fn read_file(text: &str) -> FileRead {
 }
 
 /// [`resolve`] with the file already read by a JSON parser.
-pub fn resolve_read(file: Option<FileRead>, query: &[(String, String)], origin: &str) -> (Config, Vec<Issue>) {
+pub fn resolve_read(
+    file: Option<FileRead>,
+    query: &[(String, String)],
+    source: QuerySource,
+    origin: &str,
+) -> (Config, Vec<Issue>) {
     let mut issues = Vec::new();
     let mut raw = match file {
         Some(read) => file_settings(read, &mut issues),
@@ -204,6 +255,32 @@ pub fn resolve_read(file: Option<FileRead>, query: &[(String, String)], origin: 
     let mut from_query = Vec::new();
     for (key, value) in query {
         let Some((_, field)) = QUERY_KEYS.iter().find(|(k, _)| k == key) else { continue };
+        if !source.keys().contains(&key.as_str()) {
+            // Said once per key, without its value: the address is the visitor's.
+            if !issues.iter().any(|i: &Issue| i.origin == Origin::Query && i.field == *key) {
+                issues.push(Issue {
+                    origin: Origin::Query,
+                    field: key.clone(),
+                    message: match source {
+                        QuerySource::Link => {
+                            format!("is ignored: a link to the finder may set only the language (lang); {field} comes from clinic.json")
+                        }
+                        QuerySource::Embedder => format!("is ignored: {field} comes only from clinic.json"),
+                    },
+                    is_error: false,
+                });
+            }
+            continue;
+        }
+        if value.chars().count() > MAX_SETTING_CHARS {
+            issues.push(Issue {
+                origin: Origin::Query,
+                field: key.clone(),
+                message: format!("is {} characters long, over the limit of {MAX_SETTING_CHARS}; it is ignored", value.chars().count()),
+                is_error: true,
+            });
+            continue;
+        }
         match *field {
             // One text, for both languages.
             "clinic_name" => raw.clinic_name = Some(ClinicText::same(value)),
@@ -262,19 +339,22 @@ pub fn resolve_read(file: Option<FileRead>, query: &[(String, String)], origin: 
 }
 
 /// The booking link for a result: the clinic's URL plus `treatment` and `lang`, nothing else.
+/// A `treatment` or `lang` the clinic's URL already has is replaced, not repeated; its other
+/// parameters and its fragment are kept as they are.
 pub fn booking_href(base: &str, treatment: &str, lang: Lang) -> String {
     let (before_fragment, fragment) = match base.find('#') {
         Some(i) => base.split_at(i),
         None => (base, ""),
     };
-    let joiner = if !before_fragment.contains('?') {
-        "?"
-    } else if before_fragment.ends_with('?') || before_fragment.ends_with('&') {
-        ""
-    } else {
-        "&"
+    let (path, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
+    let ours = |pair: &&str| {
+        let key = pair.split('=').next().unwrap_or_default();
+        key == "treatment" || key == "lang"
     };
-    format!("{before_fragment}{joiner}treatment={treatment}&lang={}{fragment}", lang.code())
+    let mut pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !ours(p)).collect();
+    let added = [format!("treatment={treatment}"), format!("lang={}", lang.code())];
+    pairs.extend(added.iter().map(String::as_str));
+    format!("{path}?{}{fragment}", pairs.join("&"))
 }
 
 /// The WCAG contrast ratio of two sRGB colours (1.0 to 21.0).
@@ -321,6 +401,13 @@ fn file_settings(read: FileRead, issues: &mut Vec<Issue>) -> ClinicFile {
             issues.push(file_error("$", "is not a JSON object; using the defaults".into()));
             return ClinicFile::default();
         }
+        Err(FileError::TooLarge(bytes)) => {
+            issues.push(file_error(
+                "$",
+                format!("is {bytes} bytes, over the limit of {MAX_CLINIC_FILE_BYTES}; it is not read, and the defaults are used"),
+            ));
+            return ClinicFile::default();
+        }
         Err(FileError::NotJson(e)) => {
             issues.push(file_error("$", format!("is not valid JSON ({e}); using the defaults")));
             return ClinicFile::default();
@@ -328,6 +415,15 @@ fn file_settings(read: FileRead, issues: &mut Vec<Issue>) -> ClinicFile {
     };
     let mut file = ClinicFile::default();
     for (key, entry) in entries.0 {
+        let too_long = match &entry {
+            Entry::Text(text) => text.chars().count() > MAX_SETTING_CHARS,
+            Entry::Texts(Ok(texts)) => texts.en.chars().count().max(texts.fr.chars().count()) > MAX_SETTING_CHARS,
+            _ => false,
+        };
+        if too_long {
+            issues.push(file_error(&key, format!("is over the limit of {MAX_SETTING_CHARS} characters; it is ignored")));
+            continue;
+        }
         // The visitor's texts: a string, or one in each language.
         let texts = match key.as_str() {
             "clinic_name" => Some(&mut file.clinic_name),
@@ -480,7 +576,10 @@ fn file_warning(field: &str, message: String) -> Issue {
     Issue { origin: Origin::File, field: field.into(), message, is_error: false }
 }
 
-/// Accepts only absolute `http:`/`https:` URLs with a host and no spaces or controls.
+/// Accepts only absolute `http:`/`https:` URLs with a host name (and an optional port) and
+/// no spaces or controls. The Book button must lead where it seems to, so no user name or
+/// password (`https://clinic.example@evil.example/` goes to evil.example) and no backslash
+/// (which browsers read as `/`, moving where the host name ends).
 fn check_booking_url(url: &str) -> Result<String, &'static str> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
@@ -491,9 +590,19 @@ fn check_booking_url(url: &str) -> Result<String, &'static str> {
     } else {
         return Err("is not an http: or https: URL");
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() || host.starts_with('@') || host.starts_with(':') {
+    if url.contains('\\') {
+        return Err("contains a backslash, which browsers read as `/`");
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err("has a user name or password before its host name (`…@`), so it would lead elsewhere than it seems");
+    }
+    let host = authority.rsplit_once(':').filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit())).map_or(authority, |(host, _)| host);
+    if host.is_empty() || host.starts_with('.') {
         return Err("has no host name");
+    }
+    if !host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '[' || c == ']' || c == ':') {
+        return Err("has characters that cannot be in a host name");
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
         return Err("contains spaces or characters not allowed in a URL");
@@ -537,7 +646,7 @@ mod tests {
     /// Resolves a file and query; `expected` lists the issues as "field: start of message".
     fn check(file: Option<&str>, query: &[(&str, &str)], expected_issues: &[&str]) -> Config {
         let query: Vec<(String, String)> = query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let (config, issues) = resolve(file, &query, ORIGIN);
+        let (config, issues) = resolve(file, &query, QuerySource::Embedder, ORIGIN);
         let got: Vec<String> = issues.iter().map(|i| format!("{}: {}", i.field, i.message)).collect();
         assert_eq!(got.len(), expected_issues.len(), "issues: {got:#?}");
         for (g, e) in got.iter().zip(expected_issues) {
@@ -581,6 +690,19 @@ mod tests {
             ("https:///path", false),
             ("https://book.example/a b", false),
             ("book.example", false),
+            ("https://book.example:8443/rdv", true),
+            ("https://[2001:db8::1]/rdv", true),
+            ("https://clinique-éclat.example/rdv", true),
+            // A user name or password before the host: the link would go to evil.example.
+            ("https://clinic.example@evil.example/", false),
+            ("https://clinic.example:pw@evil.example/", false),
+            ("https://@evil.example/", false),
+            // Browsers read `\` as `/`, which moves where the host name ends.
+            ("https://clinic.example\\@evil.example/", false),
+            ("https://evil.example\\clinic.example/", false),
+            ("https://book.example/path\\x", false),
+            ("https://.example/", false),
+            ("https://book.example%2F@evil.example/", false),
         ] {
             let file = serde_json::json!({ "booking_url": url }).to_string();
             let expected: &[&str] = if ok { &[] } else { &["booking_url: "] };
@@ -685,10 +807,70 @@ mod tests {
         assert_eq!(c.clinic_name, ClinicText::same("B"));
         assert_eq!(c.default_lang, Some(Lang::Fr));
         assert_eq!(c.accent.color, "#ffffff");
-        check(None, &[("lang", "de"), ("rules", "//x.example/r.json")], &["lang: ", "rules: "]);
-        let (_, issues) = resolve(None, &[("booking_url".into(), "javascript:x".into())], ORIGIN);
+        // The rules come only from clinic.json, even in a widget: said while the query is read.
+        check(None, &[("lang", "de"), ("rules", "/r.json")], &["rules: is ignored: rules_url comes only from clinic.json", "lang: "]);
+        let (_, issues) = resolve(None, &[("booking_url".into(), "javascript:x".into())], QuerySource::Embedder, ORIGIN);
         assert_eq!(issues[0].origin, Origin::Query);
         assert!(issues[0].to_string().starts_with("treatment finder configuration: query parameter: booking_url: \"javascript:x\""));
+    }
+
+    /// Anyone can send a link to the finder's own page: it may choose the language, and
+    /// nothing else. The booking link, contact, clinic name, colours and rules are the
+    /// clinic's (clinic.json), and each ignored parameter is named on the console.
+    #[test]
+    fn a_link_sets_only_the_language() {
+        let file = r##"{"clinic_name":"Éclat","booking_url":"https://book.example/eclat","contact":"514 555-0100","accent":"#000000","rules_url":"rules.json"}"##;
+        let query: Vec<(String, String)> = [
+            ("booking_url", "https://evil.example/phish"),
+            ("contact", "Call 1-900-SCAM"),
+            ("clinic_name", "Not the clinic"),
+            ("accent", "#ff0000"),
+            ("rules", "/uploads/other.json"),
+            ("lang", "fr"),
+            ("utm_source", "newsletter"),
+            ("booking_url", "https://evil.example/again"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let (c, issues) = resolve(Some(file), &query, QuerySource::Link, ORIGIN);
+        assert_eq!(c.booking_url.as_deref(), Some("https://book.example/eclat"));
+        assert_eq!(c.contact, ClinicText::same("514 555-0100"));
+        assert_eq!(c.clinic_name, ClinicText::same("Éclat"));
+        assert_eq!(c.accent.color, "#000000");
+        assert_eq!(c.rules_url.as_deref(), Some("rules.json"));
+        assert_eq!(c.default_lang, Some(Lang::Fr));
+        let named: Vec<(&str, bool)> = issues.iter().map(|i| (i.field.as_str(), i.is_error)).collect();
+        assert_eq!(
+            named,
+            [("booking_url", false), ("contact", false), ("clinic_name", false), ("accent", false), ("rules", false)],
+            "{issues:?}"
+        );
+        for issue in &issues {
+            let text = issue.to_string();
+            assert!(text.contains("a link to the finder may set only the language"), "{text}");
+            assert!(!text.contains("evil") && !text.contains("SCAM"), "the message repeats no value: {text}");
+        }
+        // Without clinic.json, such a link gives no Book button at all.
+        let (c, _) = resolve(None, &query, QuerySource::Link, ORIGIN);
+        assert_eq!((c.booking_url, c.contact), (None, ClinicText::default()));
+    }
+
+    #[test]
+    fn overlong_settings_and_files_are_refused() {
+        let long = "x".repeat(MAX_SETTING_CHARS + 1);
+        let file = serde_json::json!({ "contact": long, "clinic_name": "Éclat" }).to_string();
+        let c = check(Some(&file), &[], &["contact: is over the limit of 2000 characters"]);
+        assert_eq!((c.contact, c.clinic_name), (ClinicText::default(), ClinicText::same("Éclat")));
+        let file = serde_json::json!({ "contact": { "en": "Call us.", "fr": long } }).to_string();
+        check(Some(&file), &[], &["contact: is over the limit"]);
+        let c = check(None, &[("clinic_name", long.as_str()), ("lang", "fr")], &["clinic_name: is 2001 characters long"]);
+        assert_eq!((c.clinic_name, c.default_lang), (ClinicText::default(), Some(Lang::Fr)));
+        // A file over the size limit is not parsed at all.
+        let big = format!(r#"{{"clinic_name":"Éclat","padding":"{}"}}"#, " ".repeat(MAX_CLINIC_FILE_BYTES));
+        let expected = format!("$: is {} bytes, over the limit of 65536", big.len());
+        let c = check(Some(&big), &[], &[expected.as_str()]);
+        assert_eq!(c, Config::default());
     }
 
     #[test]
@@ -709,7 +891,8 @@ mod tests {
             ("javascript:alert(1)", false),
             ("data:application/json,{}", false),
         ] {
-            let (c, issues) = resolve(None, &[("rules".into(), url.into())], ORIGIN);
+            let file = serde_json::json!({ "rules_url": url }).to_string();
+            let (c, issues) = resolve(Some(&file), &[], QuerySource::Link, ORIGIN);
             assert_eq!(c.rules_url.is_some(), ok, "{url}: {issues:?}");
         }
     }
@@ -721,6 +904,11 @@ mod tests {
             ("https://b.example/x?clinic=1", "https://b.example/x?clinic=1&treatment=both&lang=fr"),
             ("https://b.example/x?", "https://b.example/x?treatment=both&lang=fr"),
             ("https://b.example/x#top", "https://b.example/x?treatment=both&lang=fr#top"),
+            // The clinic's own `treatment` and `lang` are replaced, not repeated.
+            ("https://b.example/x?treatment=old&clinic=1&lang=en", "https://b.example/x?clinic=1&treatment=both&lang=fr"),
+            ("https://b.example/x?lang=en&lang=de&&a=1#top", "https://b.example/x?a=1&treatment=both&lang=fr#top"),
+            ("https://b.example/x?treatment", "https://b.example/x?treatment=both&lang=fr"),
+            ("https://b.example/x?treatments=2", "https://b.example/x?treatments=2&treatment=both&lang=fr"),
         ] {
             assert_eq!(booking_href(base, "both", Lang::Fr), expected);
         }

@@ -337,7 +337,7 @@ pub fn app(props: &AppProps) -> Html {
 pub fn start() {
     let bridge = web::embed::Bridge::from_page();
     yew::platform::spawn_local(async move {
-        let boot = web::boot().await;
+        let boot = web::boot(bridge.is_some()).await;
         // The first screen shown while the WebAssembly loaded: the app starts from what the
         // visitor did there (the page shows none when there are answers to resume).
         let first = web::first_screen::take().filter(|_| boot.resume.is_none());

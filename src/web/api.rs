@@ -42,7 +42,7 @@ thread_local! {
 /// Problems are console messages, with the defaults in their place; it never throws.
 #[wasm_bindgen(js_name = loadClinic)]
 pub async fn load_clinic(base: String) {
-    let clinic = super::read_clinic(&base, &[]).await;
+    let clinic = super::read_clinic(&base, &[], config::QuerySource::Link).await;
     CLINIC.with(|c| *c.borrow_mut() = Some(ClinicFiles { file: clinic.file, rules: Rc::new(clinic.rules) }));
 }
 
@@ -173,7 +173,10 @@ pub fn mount(element: JsValue, config: JsValue, assets: JsValue) -> Result<Finde
     .collect();
     // Over the clinic's own settings, whose problems `loadClinic` has already reported.
     let file = CLINIC.with(|c| c.borrow().as_ref().and_then(|c| c.file.clone()));
-    let (config, issues) = config::resolve_read(file.as_deref().map(super::json::read_clinic_file), &query, &origin);
+    // The page's own code calls mount(): it answers for these settings, as a partner page
+    // answers for its widget's attributes.
+    let (config, issues) =
+        config::resolve_read(file.as_deref().map(super::read_clinic_file), &query, config::QuerySource::Embedder, &origin);
     for issue in issues.iter().filter(|issue| issue.origin == config::Origin::Query) {
         super::error(&format!("treatment finder mount(): config: {}: {}", issue.field, issue.message));
     }

@@ -20,7 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 use yew::NodeRef;
 
-use crate::config::{self, Accent, Config};
+use crate::config::{self, Accent, Config, QuerySource};
 use crate::draft::{Resume, Saved, Step, STORAGE_KEY};
 use crate::embed::Settings;
 use crate::engine::{Date, Lang, Rules};
@@ -48,9 +48,9 @@ pub struct Clinic {
 }
 
 /// Reads `clinic.json` from the finder's folder `base` (empty on the finder's own page, which
-/// is in that folder), applies `query` over it, and loads the rules file it names. Each
-/// problem is a console message, and the default takes its place.
-pub async fn read_clinic(base: &str, query: &[(String, String)]) -> Clinic {
+/// is in that folder), applies what `query` may change over it (`source`), and loads the
+/// rules file it names. Each problem is a console message, and the default takes its place.
+pub async fn read_clinic(base: &str, query: &[(String, String)], source: QuerySource) -> Clinic {
     let origin = window().map(|w| w.location().origin().unwrap_or_default()).unwrap_or_default();
     let file = match fetch_text(&resolve_url(base, "clinic.json")).await {
         Ok(text) => Some(text),
@@ -59,7 +59,7 @@ pub async fn read_clinic(base: &str, query: &[(String, String)]) -> Clinic {
             None
         }
     };
-    let (config, issues) = config::resolve_read(file.as_deref().map(json::read_clinic_file), query, &origin);
+    let (config, issues) = config::resolve_read(file.as_deref().map(read_clinic_file), query, source, &origin);
     for issue in &issues {
         if issue.is_error {
             error(&issue.to_string());
@@ -82,6 +82,12 @@ pub async fn read_clinic(base: &str, query: &[(String, String)]) -> Clinic {
     Clinic { file, config, rules }
 }
 
+/// `clinic.json`'s text read by the browser's JSON parser, unless it is too big to read.
+pub fn read_clinic_file(text: &str) -> config::FileRead {
+    config::check_file_size(text)?;
+    json::read_clinic_file(text)
+}
+
 /// `path` relative to `base` (a folder's URL); `path` itself when `base` is empty.
 fn resolve_url(base: &str, path: &str) -> String {
     if base.is_empty() {
@@ -90,9 +96,12 @@ fn resolve_url(base: &str, path: &str) -> String {
     web_sys::Url::new_with_base(path, base).map(|url| url.href()).unwrap_or_else(|_| path.to_string())
 }
 
-/// Reads `clinic.json`, the query, the rules file, the fragment and saved progress.
-pub async fn boot() -> Boot {
-    let Clinic { config, rules, file } = read_clinic("", &query_pairs()).await;
+/// Reads `clinic.json`, the query, the rules file, the fragment and saved progress. In a
+/// widget (`embedded`), the query holds the element's attributes; on the finder's own page
+/// it is a link anyone can write, which may set only the language.
+pub async fn boot(embedded: bool) -> Boot {
+    let source = if embedded { QuerySource::Embedder } else { QuerySource::Link };
+    let Clinic { config, rules, file } = read_clinic("", &query_pairs(), source).await;
 
     let shared = share::decode(&fragment());
     let saved = load_saved();
@@ -120,7 +129,7 @@ pub async fn boot() -> Boot {
 pub fn reconfigure(clinic_file: Option<&str>, settings: &Settings) -> Config {
     let origin = window().map(|w| w.location().origin().unwrap_or_default()).unwrap_or_default();
     let query = settings.over(&query_pairs());
-    let (config, issues) = config::resolve_read(clinic_file.map(json::read_clinic_file), &query, &origin);
+    let (config, issues) = config::resolve_read(clinic_file.map(read_clinic_file), &query, QuerySource::Embedder, &origin);
     let changed = |i: &&config::Issue| i.origin == config::Origin::Query && Settings::KEYS.contains(&i.field.as_str());
     for issue in issues.iter().filter(changed) {
         if issue.is_error {
@@ -239,23 +248,15 @@ pub fn forget_saved() {
     }
 }
 
-/// The page's address with `fragment` as its fragment: the link "Copy link" copies.
-/// In an embedded widget, the embed parameters are left out, so the link opens the
-/// finder on its own page.
+/// The link "Copy link" copies: the finder's page with `fragment` (the answers that are not
+/// health answers, and the language) and no query at all. Nothing else in the page's address
+/// travels: not a widget's embed parameters or attributes, nor a parameter someone added to
+/// the address the visitor opened (the page it opens takes only the language from a link).
 pub fn link_with_fragment(fragment: &str) -> String {
     let Some(location) = window().map(|w| w.location()) else { return format!("#{fragment}") };
-    let href = location.href().unwrap_or_default();
-    let href = match web_sys::Url::new(&href) {
-        Ok(url) if url.search_params().has("embed") || url.search_params().has("parent_origin") => {
-            // The URL's search parameters are live: deleting one rewrites its query.
-            url.search_params().delete("embed");
-            url.search_params().delete("parent_origin");
-            url.href()
-        }
-        _ => href,
-    };
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#{fragment}")
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}#{fragment}")
 }
 
 /// Removes a shared link's fragment from the address bar (on "Start over").
@@ -346,13 +347,21 @@ fn fragment() -> String {
     window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-/// Fetches one of the page's own files as text; `Err` says what went wrong.
+/// Fetches one of the page's own files as text; `Err` says what went wrong. A redirect to
+/// another origin is refused: the file must come from where it was asked for (the page's
+/// CSP blocks that too, but `finder-api.js` may run on a page without that policy).
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = window().ok_or("cannot be loaded outside a browser window")?;
+    let page = window.location().href().unwrap_or_default();
+    let wanted = web_sys::Url::new_with_base(url, &page).map(|u| u.origin()).map_err(|_| "is not a valid address".to_string())?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|e| format!("could not be loaded ({})", js_message(&e)))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "could not be loaded".to_string())?;
+    let arrived = web_sys::Url::new(&response.url()).map(|u| u.origin()).unwrap_or_default();
+    if arrived != wanted {
+        return Err(format!("was redirected to another site ({arrived:?}); it must come from {wanted}"));
+    }
     if !response.ok() {
         return Err(format!("could not be loaded (HTTP {})", response.status()));
     }
