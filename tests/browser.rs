@@ -974,6 +974,12 @@ fn the_js_api_names_what_json_cannot_hold_with_its_key() {
     Reflect::set(&options, &"lang".into(), &BigInt::from(1u32).into()).unwrap();
     assert_eq!(message(recommend(answers("age", &JsValue::from(36)), options)), "recommend(): options: lang: a BigInt cannot be read (write it as a number)");
 
+    // A Proxy whose keys throw: the exception is caught and named, not run through the wasm.
+    let handler = Object::new();
+    Reflect::set(&handler, &"ownKeys".into(), &Function::new_no_args("throw new Error('boom')")).unwrap();
+    let hostile: JsValue = js_sys::Proxy::new(&Object::new(), &handler).into();
+    assert_eq!(message(recommend(answers("age", &JsValue::from(36)), hostile)), "recommend(): options: its keys cannot be read: boom");
+
     let element: JsValue = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().into();
     let config = js_json("{}");
     Reflect::set(&config, &"accent".into(), &JsValue::from(f64::NAN)).unwrap();
