@@ -701,10 +701,9 @@ fn malformed_answers_name_their_field_in_the_browser_too() {
         match treatment_finder::web::json::answers_from_json(&json) {
             Err(EngineError::InvalidAnswers { field: got, message }) => {
                 assert_eq!(got, field, "{name}: field ({message})");
-                // Text that is not JSON gets the browser's own wording, not serde_json's.
-                if js_sys::JSON::parse(&json).is_ok() {
-                    assert!(message.contains(&contains), "{name}: message {message:?} lacks {contains:?}");
-                }
+                // The same message as on the host, also for text that is not JSON: both
+                // check it with `engine::json_text` before parsing.
+                assert!(message.contains(&contains), "{name}: message {message:?} lacks {contains:?}");
             }
             other => panic!("{name}: expected an error, got {other:?}"),
         }
@@ -738,6 +737,24 @@ fn edited_rules(edits: &wasm_bindgen::JsValue) -> String {
     js_sys::JSON::stringify(&doc).unwrap().into()
 }
 
+/// A lint.json case's rules file as text, as `tests/engine.rs` makes it: `edits`, then
+/// `replace` (first occurrences), `append` and `pad_to_bytes`.
+fn case_text(case: &wasm_bindgen::JsValue) -> String {
+    let mut text = edited_rules(&js_get(case, "edits"));
+    let replace = js_get(case, "replace");
+    if !replace.is_undefined() {
+        for pair in js_items(&replace) {
+            let (from, to) = (js_str(&pair, "0"), js_str(&pair, "1"));
+            assert!(text.contains(&from), "no {from:?} in the rules");
+            text = text.replacen(&from, &to, 1);
+        }
+    }
+    text.push_str(&js_get(case, "append").as_string().unwrap_or_default());
+    let pad = js_get(case, "pad_to_bytes").as_f64().unwrap_or(0.0) as usize;
+    text.push_str(&" ".repeat(pad.saturating_sub(text.len())));
+    text
+}
+
 #[wasm_bindgen_test]
 fn a_clinic_rules_file_is_refused_with_its_json_path_in_the_browser_too() {
     use treatment_finder::engine::EngineError;
@@ -745,7 +762,7 @@ fn a_clinic_rules_file_is_refused_with_its_json_path_in_the_browser_too() {
         let name = js_str(&case, "name");
         let errors = js_get(&case, "errors");
         let first = if errors.is_undefined() { None } else { js_items(&errors).into_iter().next() };
-        match (treatment_finder::web::json::rules_from_json(&edited_rules(&js_get(&case, "edits"))), first) {
+        match (treatment_finder::web::json::rules_from_json(&case_text(&case)), first) {
             (Ok(_), None) => {}
             (Err(EngineError::InvalidRules { path, message }), Some(first)) => {
                 let (want_path, want_text) = (js_str(&first, "0"), js_str(&first, "1"));
@@ -890,4 +907,82 @@ fn the_js_api_reads_recent_and_cautions_and_names_an_unknown_one() {
         let message = js_str(&error, "message");
         assert!(message.contains(&format!("invalid answers: {field}: unknown variant")), "{message}");
     }
+}
+
+/// What `JSON.stringify` would hide (NaN and Infinity become `null`, `undefined` in a list
+/// becomes `null`) or throw on (a getter, a BigInt, a cycle) is named with its key, for
+/// `recommend()`'s answers and options and `mount()`'s config.
+#[wasm_bindgen_test]
+fn the_js_api_names_what_json_cannot_hold_with_its_key() {
+    use js_sys::{Array, BigInt, Function, Object, Reflect};
+    use treatment_finder::web::api::{mount, recommend};
+    use wasm_bindgen::JsValue;
+    let answers = |key: &str, value: &JsValue| {
+        let a = js_json(r#"{"goals":["hydration"],"age":36,"today":"2026-11-22","screening":[]}"#);
+        Reflect::set(&a, &key.into(), value).unwrap();
+        a
+    };
+    let message = |result: Result<JsValue, wasm_bindgen::JsError>| -> String {
+        let error: JsValue = result.expect_err("an error").into();
+        js_str(&error, "message")
+    };
+    let throwing = {
+        let a = answers("age", &JsValue::from(36));
+        let descriptor = Object::new();
+        Reflect::set(&descriptor, &"get".into(), &Function::new_no_args("throw new Error('no goals today')")).unwrap();
+        Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
+        <Object>::define_property(a.unchecked_ref::<Object>(), &"goals".into(), &descriptor);
+        a
+    };
+    let cycle = answers("age", &JsValue::from(36));
+    Reflect::set(&cycle, &"self".into(), &cycle).unwrap();
+    let inner_cycle = answers("age", &JsValue::from(36));
+    let goals = js_get(&inner_cycle, "goals");
+    Reflect::set(&goals, &JsValue::from(1), &inner_cycle).unwrap();
+    let mut deep = js_json("[]");
+    for _ in 0..40 {
+        deep = Array::of1(&deep).into();
+    }
+    let holes = Array::new_with_length(2);
+    holes.set(0, "hydration".into());
+    let many_goals = Array::new();
+    for _ in 0..8_000 {
+        many_goals.push(&"hydration".into());
+    }
+    for (value, expected) in [
+        (answers("age", &JsValue::from(f64::NAN)), "invalid answers: age: NaN is not a number"),
+        (answers("age", &JsValue::from(f64::INFINITY)), "invalid answers: age: Infinity is not a finite number"),
+        (answers("age", &JsValue::from(f64::NEG_INFINITY)), "invalid answers: age: -Infinity is not a finite number"),
+        (answers("age", &BigInt::from(36u32).into()), "invalid answers: age: a BigInt cannot be read"),
+        (throwing, "invalid answers: goals: reading it threw an error: no goals today"),
+        (cycle, "invalid answers: self: a cycle: it refers back to the whole value"),
+        (inner_cycle, "invalid answers: goals[1]: a cycle: it refers back to the whole value"),
+        (answers("goals", &deep), "is nested more than 32 levels deep"),
+        (answers("goals", &holes), "invalid answers: goals[1]: undefined is not a value JSON can hold"),
+        (answers("today", &Function::new_no_args("return 1")), "invalid answers: today: a function is not a value JSON can hold"),
+        (JsValue::UNDEFINED, "invalid answers: answers: must be a JSON object, not undefined"),
+        (answers("goals", &many_goals), "invalid answers: answers: the answers JSON is 96,056 bytes; the limit is 65,536"),
+    ] {
+        let got = message(recommend(value, JsValue::UNDEFINED));
+        assert!(got.contains(expected), "{got:?} lacks {expected:?}");
+    }
+    // A key left `undefined` is an option not given, as in JSON.
+    let options = js_json("{}");
+    Reflect::set(&options, &"lang".into(), &JsValue::UNDEFINED).unwrap();
+    assert!(recommend(answers("age", &JsValue::from(36)), options).is_ok());
+    let options = js_json("{}");
+    Reflect::set(&options, &"lang".into(), &BigInt::from(1u32).into()).unwrap();
+    assert_eq!(message(recommend(answers("age", &JsValue::from(36)), options)), "recommend(): options: lang: a BigInt cannot be read (write it as a number)");
+
+    // A Proxy whose keys throw: the exception is caught and named, not run through the wasm.
+    let handler = Object::new();
+    Reflect::set(&handler, &"ownKeys".into(), &Function::new_no_args("throw new Error('boom')")).unwrap();
+    let hostile: JsValue = js_sys::Proxy::new(&Object::new(), &handler).into();
+    assert_eq!(message(recommend(answers("age", &JsValue::from(36)), hostile)), "recommend(): options: its keys cannot be read: boom");
+
+    let element: JsValue = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().into();
+    let config = js_json("{}");
+    Reflect::set(&config, &"accent".into(), &JsValue::from(f64::NAN)).unwrap();
+    let error: JsValue = mount(element, config, JsValue::UNDEFINED).err().expect("refused").into();
+    assert_eq!(js_str(&error, "message"), "mount(): config: accent: NaN is not a number");
 }

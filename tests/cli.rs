@@ -149,3 +149,47 @@ fn a_closed_output_pipe_is_reported_not_a_crash() {
     assert_eq!(o.status.code(), Some(2), "{stderr}");
     assert!(stderr.starts_with("recommend: cannot write the output:"), "{stderr}");
 }
+
+/// `recommend lint` and `recommend --rules` read a rules file as the browser does: trailing
+/// text, a key twice and `18.0` are refused with the JSON path, by both commands alike.
+#[test]
+fn lint_and_the_rules_option_refuse_what_the_browser_refuses_with_the_path() {
+    let default = treatment_finder::engine::DEFAULT_RULES_JSON;
+    let twice = default.replacen("\"min_age\":{", "\"min_age\":{\"value\":18,", 1);
+    let fraction = default.replacen("\"format\":2", "\"format\":2.0", 1);
+    let big = format!("{default}{}", " ".repeat(treatment_finder::engine::MAX_RULES_BYTES + 1 - default.len()));
+    for (name, content, expected) in [
+        ("trailing.json", format!("{default}\n{{}}"), "$: unexpected text after the JSON value at line 2, column 1"),
+        ("twice.json", twice, "$.settings.min_age.value: appears twice in the same object"),
+        ("fraction.json", fraction, "$.format: 2.0 has a fraction or an exponent"),
+        ("big.json", big, "$: the rules file is 1,048,577 bytes; the limit is 1,048,576"),
+    ] {
+        let path = temp_file(name, &content);
+        let o = recommend(&["lint", &path], "");
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", text_of(&o));
+        assert!(text(&o.stdout).contains(&format!("error: {expected}")), "{name}: {}", text(&o.stdout));
+        let o = recommend(&["--rules", &path, "-"], r#"{"goals":[],"age":30,"screening":[]}"#);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", text_of(&o));
+        assert!(text(&o.stderr).contains(&format!("invalid rules: {expected}")), "{name}: {}", text(&o.stderr));
+    }
+}
+
+/// The answers too: trailing text, a key twice, `30.0` and an answers file over 64 KB.
+#[test]
+fn answers_with_trailing_text_a_key_twice_or_a_fraction_are_refused() {
+    let many = format!(r#"{{"goals":[{}],"age":30,"screening":[]}}"#, vec!["\"hydration\""; 7_000].join(","));
+    for (stdin, expected) in [
+        (r#"{"goals":[],"age":30,"screening":[]} trailing"#.to_string(), "invalid answers: answers: unexpected text after the JSON value"),
+        (r#"{"goals":[],"age":30,"screening":[],"screening":["blood_thinners"]}"#.to_string(), "invalid answers: screening: appears twice in the same object"),
+        (r#"{"goals":[],"age":30.0,"screening":[]}"#.to_string(), "invalid answers: age: 30.0 has a fraction or an exponent"),
+        (many, "invalid answers: answers: the answers JSON is 84,035 bytes; the limit is 65,536"),
+    ] {
+        let o = recommend(&["-"], &stdin);
+        assert_eq!(o.status.code(), Some(2), "{}", text_of(&o));
+        assert!(text(&o.stderr).contains(expected), "{}", text(&o.stderr));
+    }
+}
+
+fn text_of(o: &Output) -> String {
+    format!("{}{}", text(&o.stdout), text(&o.stderr))
+}

@@ -224,6 +224,29 @@ struct LintCase {
     errors: Vec<(String, String)>,
     #[serde(default)]
     warnings: Vec<(String, String)>,
+    /// Edits of the file's text after `edits`, for what a JSON value cannot hold (a key
+    /// twice, `2.0`): each first occurrence of a string replaced by another.
+    #[serde(default)]
+    replace: Vec<(String, String)>,
+    /// Text added after the file (trailing text).
+    #[serde(default)]
+    append: String,
+    /// Spaces added at the end until the file is this many bytes.
+    #[serde(default)]
+    pad_to_bytes: usize,
+}
+
+/// A case's rules file as text: `edits`, then `replace`, `append` and `pad_to_bytes`.
+fn case_text(case: &LintCase) -> String {
+    let mut text = edited_rules(&case.edits);
+    for (from, to) in &case.replace {
+        assert!(text.contains(from.as_str()), "{}: no {from:?} in the rules", case.name);
+        text = text.replacen(from.as_str(), to, 1);
+    }
+    text.push_str(&case.append);
+    let pad = case.pad_to_bytes.saturating_sub(text.len());
+    text.push_str(&" ".repeat(pad));
+    text
 }
 
 /// Applies `edits` to the default rules: a JSON pointer and a value, or `null` to remove
@@ -254,7 +277,8 @@ pub fn edited_rules(edits: &[(String, Value)]) -> String {
 fn lint_finds_what_a_clinic_got_wrong() {
     let cases: Vec<LintCase> = load("lint.json");
     for case in &cases {
-        let report = Rules::lint_json(&edited_rules(&case.edits));
+        let text = case_text(case);
+        let report = Rules::lint_json(&text);
         let has = |found: &[treatment_finder::engine::Finding], (path, text): &(String, String)| {
             found.iter().any(|f| &f.path == path && f.message.contains(text.as_str()))
         };
@@ -266,6 +290,14 @@ fn lint_finds_what_a_clinic_got_wrong() {
         }
         assert_eq!(report.errors.len(), case.errors.len(), "{}: errors {:?}", case.name, report.errors);
         assert_eq!(report.warnings.len(), case.warnings.len(), "{}: warnings {:?}", case.name, report.warnings);
+        // The file is refused exactly when lint finds an error, with lint's first error.
+        match (Rules::from_json(&text), report.errors.first()) {
+            (Ok(_), None) => {}
+            (Err(EngineError::InvalidRules { path, message }), Some(first)) => {
+                assert_eq!((&path, &message), (&first.path, &first.message), "{}", case.name)
+            }
+            (got, first) => panic!("{}: from_json gave {got:?}, lint's first error is {first:?}", case.name),
+        }
     }
 }
 

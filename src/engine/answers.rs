@@ -263,13 +263,25 @@ impl Answers {
     /// Parses and validates answers from JSON text.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Answers, EngineError> {
+        Answers::check_text(text)?;
         // serde also reads a struct from a JSON array of its fields in order; answers are
         // always an object, so anything else is refused before it can be misread.
-        let trimmed = text.trim_start();
-        if !trimmed.is_empty() && !trimmed.starts_with('{') {
+        if !text.trim_start().starts_with('{') {
             return Err(EngineError::invalid_answers("answers", "must be a JSON object"));
         }
-        Answers::from_deserializer(&mut serde_json::Deserializer::from_str(text))
+        let mut de = serde_json::Deserializer::from_str(text);
+        let answers = Answers::from_deserializer(&mut de)?;
+        de.end().map_err(|e| EngineError::invalid_answers("answers", e.to_string()))?;
+        Ok(answers)
+    }
+
+    /// Whether `text` is a valid answers JSON before it is parsed: at most
+    /// [`MAX_ANSWERS_BYTES`](super::MAX_ANSWERS_BYTES), one JSON value, no key twice, whole
+    /// numbers only (`"age": 30`, not `30.0`; see `json_text`). The host and the browser both
+    /// call it; the error names the field (`age`, `goals[1]`) or `answers`.
+    pub fn check_text(text: &str) -> Result<(), EngineError> {
+        super::json_text::check(text, "the answers JSON", super::json_text::MAX_ANSWERS_BYTES)
+            .map_err(|e| EngineError::invalid_answers(e.path, e.message))
     }
 
     /// [`Answers::from_json`] for any serde deserializer, with serde_path_to_error naming

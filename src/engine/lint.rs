@@ -3,6 +3,26 @@
 //! Errors make a rules file unusable (the app then keeps the embedded rules); warnings
 //! point at something a clinic probably did not mean: an age nobody covers, a goal with no
 //! rule, a text in one language only, a rule that can never fire.
+//!
+//! Before any of this, the file's text must be a valid file (`json_text`: size, one value,
+//! no key twice, whole numbers only). Then, among the errors:
+//! - **safety texts** ([`safety_texts`]) empty, whitespace only or missing in English or
+//!   French: who treats (`settings.practitioner`, it fills `{practitioner}` in "see
+//!   {practitioner} first"), every hard stop's, waiting period's and soft warning's label
+//!   and reason or warning, every aftercare line, the disclaimer, the consult summary, the
+//!   age messages (`under_min_age`, `microneedling_min_age`) and the lines shown for a
+//!   health item without a rule (`screening_without_rule`, `wait_without_rule`,
+//!   `caution_without_rule`). Another text missing in one language is a warning (the other
+//!   language is shown);
+//! - a treatment without any aftercare line (a visitor with its plan would be told nothing
+//!   about caring for the skin after a session);
+//! - lengths: `revision` over [`MAX_REVISION_CHARS`] characters, an `id` over
+//!   [`MAX_ID_CHARS`], any text, source or note over [`MAX_TEXT_CHARS`] (each result carries
+//!   copies of them, and the widget computes many results).
+//!
+//! An empty `age_schedules` or `goal_courses` is a warning, not an error: the engine still
+//! answers with a sourced count (the goal course, else the treatment's general course), but
+//! the visitor's age, or goal, then never picks it, which the clinic should know.
 
 use super::answers::{Caution, Goal, Recent, Screening, MAX_AGE};
 use super::rules::{Cited, CitedRange, Finding, LintReport, Range, Rules, Setting, Text, RULES_FORMAT};
@@ -22,7 +42,27 @@ pub fn lint(rules: &Rules) -> LintReport {
     check_age_schedules(rules, &mut out);
     check_goal_courses(rules, &mut out);
     check_aftercare(rules, &mut out);
+    if rules.revision.chars().count() > MAX_REVISION_CHARS {
+        out.error("$.revision", too_long("is", rules.revision.chars().count(), MAX_REVISION_CHARS));
+    }
+    let safety: Vec<String> = safety_texts(rules).into_iter().map(|(path, _)| path).collect();
     for (path, text) in texts(rules) {
+        for (lang, t) in [(Lang::En, &text.en), (Lang::Fr, &text.fr)] {
+            let length = t.as_deref().map_or(0, |t| t.chars().count());
+            if length > MAX_TEXT_CHARS {
+                out.error(&path, too_long(&format!("{} text is", lang.name()), length, MAX_TEXT_CHARS));
+            }
+        }
+        if safety.contains(&path) {
+            match text.missing()[..] {
+                [] => {}
+                [lang] => out.error(
+                    &path,
+                    format!("has no {} text: a safety text must be written in English and in French", lang.name()),
+                ),
+                _ => out.error(&path, "is empty: a safety text must be written in English and in French".into()),
+            }
+        }
         for lang in Lang::ALL {
             let Some(t) = (match lang {
                 Lang::En => text.en.as_deref(),
@@ -37,7 +77,7 @@ pub fn lint(rules: &Rules) -> LintReport {
                 out.warn(&path, format!("{} text {problem}", lang.name()));
             }
         }
-        for lang in text.missing() {
+        for lang in text.missing().into_iter().filter(|_| !safety.contains(&path)) {
             if text.missing().len() == 2 {
                 out.warn(&path, "is empty in every language".to_string());
                 break;
@@ -47,8 +87,67 @@ pub fn lint(rules: &Rules) -> LintReport {
     }
     for (path, source, note) in sources(rules) {
         check_source(&path, source, note, &mut out);
+        for (what, value) in [("source", source), ("note", note)] {
+            let length = value.chars().count();
+            if length > MAX_TEXT_CHARS {
+                out.error(&path, too_long(&format!("{what} is"), length, MAX_TEXT_CHARS));
+            }
+        }
     }
     out.report
+}
+
+/// The longest `revision`, in characters: it is a label in the result's footer, copied
+/// into every result.
+pub const MAX_REVISION_CHARS: usize = 100;
+
+/// The longest `id` of an age schedule, goal course or aftercare line, in characters.
+pub const MAX_ID_CHARS: usize = 100;
+
+/// The longest text (in each language), source or note, in characters: generous for a
+/// paragraph, and it keeps a rules file from filling every result with megabytes.
+pub const MAX_TEXT_CHARS: usize = 4_000;
+
+fn too_long(what: &str, length: usize, limit: usize) -> String {
+    format!(
+        "{what} {} characters long; the limit is {}",
+        super::json_text::grouped(length as u64),
+        super::json_text::grouped(limit as u64)
+    )
+}
+
+/// The texts that carry a safety message, with their JSON paths: each must be written in
+/// both languages, or the file is refused (see the module's comment for why each is here).
+pub fn safety_texts(rules: &Rules) -> Vec<(String, &Text)> {
+    let mut all: Vec<(String, &Text)> = vec![("$.settings.practitioner".into(), &rules.settings.practitioner)];
+    for (i, s) in rules.screening.iter().enumerate() {
+        all.push((format!("$.screening[{i}].label"), &s.label));
+        all.push((format!("$.screening[{i}].reason.text"), &s.reason.text));
+    }
+    for (i, w) in rules.waits.iter().enumerate() {
+        all.push((format!("$.waits[{i}].label"), &w.label));
+        all.push((format!("$.waits[{i}].reason.text"), &w.reason.text));
+    }
+    for (i, c) in rules.cautions.iter().enumerate() {
+        all.push((format!("$.cautions[{i}].label"), &c.label));
+        all.push((format!("$.cautions[{i}].warning.text"), &c.warning.text));
+    }
+    for (i, a) in rules.aftercare.iter().enumerate() {
+        all.push((format!("$.aftercare[{i}].text"), &a.text));
+    }
+    let m = &rules.messages;
+    for (name, text) in [
+        ("disclaimer", &m.disclaimer),
+        ("summary_consult", &m.summary_consult),
+        ("under_min_age.text", &m.under_min_age.text),
+        ("microneedling_min_age.text", &m.microneedling_min_age.text),
+        ("screening_without_rule", &m.screening_without_rule),
+        ("wait_without_rule", &m.wait_without_rule),
+        ("caution_without_rule", &m.caution_without_rule),
+    ] {
+        all.push((format!("$.messages.{name}"), text));
+    }
+    all
 }
 
 /// Every text in the rules with its JSON path, so translations can be checked in one place.
@@ -354,6 +453,8 @@ fn check_ids(list: &str, ids: &[&str], what: &str, out: &mut Lint) {
     for (i, id) in ids.iter().enumerate() {
         if id.trim().is_empty() {
             out.error(&format!("{list}[{i}].id"), "is empty".into());
+        } else if id.chars().count() > MAX_ID_CHARS {
+            out.error(&format!("{list}[{i}].id"), too_long("is", id.chars().count(), MAX_ID_CHARS));
         } else if ids[..i].contains(id) {
             out.error(&format!("{list}[{i}].id"), format!("\"{id}\" is used by an earlier {what}"));
         }
@@ -364,6 +465,12 @@ fn check_ids(list: &str, ids: &[&str], what: &str, out: &mut Lint) {
 fn check_goal_courses(rules: &Rules, out: &mut Lint) {
     let ids: Vec<&str> = rules.goal_courses.iter().map(|c| c.id.as_str()).collect();
     check_ids("$.goal_courses", &ids, "goal course", out);
+    if rules.goal_courses.is_empty() {
+        out.warn(
+            "$.goal_courses",
+            "is empty: no goal gives its own session count; the age schedule, else each treatment's general course ($.treatments), applies".into(),
+        );
+    }
     for (i, c) in rules.goal_courses.iter().enumerate() {
         let path = format!("$.goal_courses[{i}]");
         if c.goals.is_empty() {
@@ -378,6 +485,12 @@ fn check_age_schedules(rules: &Rules, out: &mut Lint) {
     let min_age = rules.settings.min_age.value;
     let ids: Vec<&str> = rules.age_schedules.iter().map(|s| s.id.as_str()).collect();
     check_ids("$.age_schedules", &ids, "schedule", out);
+    if rules.age_schedules.is_empty() {
+        out.warn(
+            "$.age_schedules",
+            "is empty: the visitor's age never picks a session count; the goal courses, else each treatment's general course ($.treatments), apply at every age".into(),
+        );
+    }
     for (i, s) in rules.age_schedules.iter().enumerate() {
         let path = format!("$.age_schedules[{i}]");
         out.range(&format!("{path}.ages"), s.ages, 0, MAX_AGE);
@@ -477,7 +590,17 @@ fn age_span(a: i64, b: i64) -> String {
     }
 }
 
+/// Aftercare: every treatment has some (an error otherwise: it is what a visitor with a
+/// plan is told about the days after a session), and a line for no treatment is a warning.
 fn check_aftercare(rules: &Rules, out: &mut Lint) {
+    for kind in TreatmentKind::ALL {
+        if !rules.aftercare.iter().any(|a| a.treatments.contains(&kind)) {
+            out.error(
+                "$.aftercare",
+                format!("has no line for {}: a visitor with a {} plan would be told nothing about caring for the skin after a session", kind.id(), kind.id()),
+            );
+        }
+    }
     for (i, a) in rules.aftercare.iter().enumerate() {
         if a.treatments.is_empty() {
             out.warn(&format!("$.aftercare[{i}].treatments"), "is empty, so this advice is never shown".into());

@@ -6,6 +6,7 @@
 mod answers;
 mod date;
 mod error;
+pub mod json_text;
 mod lint;
 mod plan;
 mod recommend;
@@ -17,7 +18,9 @@ use serde::{Deserialize, Serialize};
 pub use answers::{Answers, Area, Caution, Downtime, Goal, Recent, Screening, LAST_YEAR, MAX_AGE};
 pub use date::Date;
 pub use error::EngineError;
+pub use json_text::{MAX_ANSWERS_BYTES, MAX_RULES_BYTES};
 pub use lint::texts as rule_texts;
+pub use lint::{safety_texts, MAX_ID_CHARS, MAX_REVISION_CHARS, MAX_TEXT_CHARS};
 pub use recommend::{longest_consults, recommend};
 pub use rules::{
     AftercareRule, AgeSchedule, Alternative, CautionRule, Cited, CitedRange, Finding, GoalCourse,

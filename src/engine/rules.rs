@@ -385,13 +385,20 @@ impl Rules {
     /// Parses a rules file and refuses it when `lint` finds errors.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Rules, EngineError> {
-        Rules::from_deserializer(&mut serde_json::Deserializer::from_str(text))
+        Rules::parse(text)?.checked()
     }
 
-    /// Parses without the semantic checks (for `lint`, which reports them all).
+    /// Parses without the semantic checks (for `lint`, which reports them all). The text
+    /// must first be a valid file ([`Rules::check_text`]), as in the browser.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Rules, EngineError> {
-        Rules::parse_deserializer(&mut serde_json::Deserializer::from_str(text))
+        Rules::check_text(text)?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let rules = Rules::parse_deserializer(&mut de)?;
+        // Nothing may follow the value (`check_text` has refused it already; this keeps
+        // serde_json from ever reading past it silently).
+        de.end().map_err(|e| EngineError::invalid_rules("$", e.to_string()))?;
+        Ok(rules)
     }
 
     /// Parses and checks a rules file, reporting every problem found.
@@ -405,6 +412,15 @@ impl Rules {
                 warnings: vec![],
             },
         }
+    }
+
+    /// Whether `text` is a valid rules file before it is parsed: at most
+    /// [`MAX_RULES_BYTES`](super::MAX_RULES_BYTES), one JSON value, no key twice in an
+    /// object, whole numbers only (see `json_text`). The host and the browser both call it,
+    /// so they accept the same files; the error names the JSON path (`$.goals[2].treatment`).
+    pub fn check_text(text: &str) -> Result<(), EngineError> {
+        super::json_text::check(text, "the rules file", super::json_text::MAX_RULES_BYTES)
+            .map_err(|e| EngineError::invalid_rules(json_path(&e.path), e.message))
     }
 
     /// [`Rules::from_json`] for any serde deserializer, with serde_path_to_error naming the

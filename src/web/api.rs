@@ -85,13 +85,14 @@ pub fn recommend(answers: JsValue, options: JsValue) -> Result<JsValue, JsError>
     };
     // Through JSON text, so the answers are read exactly as the command line reads them,
     // with the same messages naming the field.
-    let text = match js_sys::JSON::stringify(&answers) {
-        Ok(text) => text.as_string().unwrap_or_else(|| "null".into()),
-        Err(_) => {
-            let error = EngineError::invalid_answers("answers", "cannot be read as JSON (a cycle, or a BigInt)");
-            return Err(JsError::new(&error.to_string()));
-        }
-    };
+    // First what JSON.stringify would hide or throw on (NaN, a BigInt, a getter that
+    // throws, a cycle), named with its path: `invalid answers: age: NaN is not a number`.
+    let invalid = |field: String, message: String| JsError::new(&EngineError::invalid_answers(field, message).to_string());
+    if answers.is_undefined() {
+        return Err(invalid(String::new(), "must be a JSON object, not undefined".into()));
+    }
+    super::json::check_js_value(&answers).map_err(|(field, message)| invalid(field, message))?;
+    let text = super::json::stringify(&answers).map_err(|message| invalid(String::new(), message))?;
     let mut answers = super::json::answers_from_json(&text).map_err(|e| JsError::new(&e.to_string()))?;
     if answers.today.is_none() {
         answers.today = Some(super::today());

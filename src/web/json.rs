@@ -28,6 +28,10 @@ pub fn default_rules() -> Rules {
 
 /// [`Rules::from_json`] in the browser: parses and lints a rules file.
 pub fn rules_from_json(text: &str) -> Result<Rules, EngineError> {
+    // The same definition of a valid file as the host's (`engine::json_text`): what
+    // `JSON.parse` would take but serde_json refuses (a key twice, `18.0`), or the reverse
+    // (trailing text), is refused here first, with the same message.
+    Rules::check_text(text)?;
     let value = parse(text).map_err(|message| EngineError::invalid_rules("$", message))?;
     let rules = Rules::deserialize(JsDeserializer(value)).map_err(|e| {
         // The engine's rules paths start at the document: `$`, `$.goals[2].treatment`.
@@ -42,6 +46,7 @@ pub fn rules_from_json(text: &str) -> Result<Rules, EngineError> {
 
 /// [`Answers::from_json`] in the browser: parses and validates answers.
 pub fn answers_from_json(text: &str) -> Result<Answers, EngineError> {
+    Answers::check_text(text)?;
     let value = parse(text).map_err(|message| EngineError::invalid_answers("answers", message))?;
     // As on the host, only an object is read (serde would also read an array of fields).
     if !is_object(&value) {
@@ -59,25 +64,132 @@ pub fn saved_from_json(text: &str) -> Option<Saved> {
 }
 
 /// A value a page passed to the JavaScript API (`recommend()`'s options, `mount()`'s
-/// config), read as `T`. It goes through `JSON.stringify` first, which catches whatever a
-/// strange object throws (a getter, a Proxy): an exception must not run through the
-/// WebAssembly, which cannot unwind. `undefined` and `null` give `T::default()`. The error
-/// names the key (``lang: invalid type: integer `5`, expected a string``).
+/// config), read as `T`. [`check_js_value`] walks it first and names what JSON cannot hold
+/// (`NaN`, a BigInt, a getter that throws, a cycle), then it goes through `JSON.stringify`,
+/// which catches whatever a strange object still throws (a `toJSON`, a Proxy): an exception
+/// must not run through the WebAssembly, which cannot unwind. `undefined` and `null` give
+/// `T::default()`. The error names the key (``lang: invalid type: integer `5`, expected a
+/// string``).
 pub fn from_js_value<T: Default + for<'de> Deserialize<'de>>(value: &JsValue) -> Result<T, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    let text = JSON::stringify(value)
+    check_js_value(value).map_err(|(path, message)| at(&path, &message))?;
+    let text = stringify(value)?;
+    T::deserialize(JsDeserializer(parse(&text)?)).map_err(|e| at(&e.path(), e.message()))
+}
+
+/// `JSON.stringify(value)`, with the browser's message when it throws.
+pub fn stringify(value: &JsValue) -> Result<String, String> {
+    JSON::stringify(value)
         .map_err(|e| match e.dyn_ref::<js_sys::Error>() {
             Some(e) => format!("cannot be read as JSON ({})", String::from(e.message())),
             None => "cannot be read as JSON".into(),
         })?
         .as_string()
-        .ok_or("cannot be read as JSON (a function, or a symbol)")?;
-    T::deserialize(JsDeserializer(parse(&text)?)).map_err(|e| match e.path() {
-        path if path == "." => e.message().to_string(),
-        path => format!("{path}: {}", e.message()),
-    })
+        .ok_or_else(|| "cannot be read as JSON (a function, or a symbol)".into())
+}
+
+/// `path: message`, or the message alone for the value itself.
+fn at(path: &str, message: &str) -> String {
+    match path {
+        "" | "." => message.to_string(),
+        path => format!("{path}: {message}"),
+    }
+}
+
+/// How deep [`check_js_value`] walks (the answers and settings are two levels deep).
+pub const MAX_JS_DEPTH: usize = 32;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, catching what a Proxy's `ownKeys` throws (js-sys's does not catch).
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// The first thing in a value from a page's JavaScript that JSON cannot carry faithfully,
+/// as `(path, message)` with the path in the answers' style (`goals[1]`, `age`; empty for
+/// the value itself): a number that is `NaN` or infinite (`JSON.stringify` would write
+/// `null`), a BigInt, a function or symbol, `undefined` in a list (a key set to
+/// `undefined` counts as left out, as in JSON), a property whose getter throws (with its
+/// message), a cycle, or more than [`MAX_JS_DEPTH`] levels. Every read is through
+/// `Reflect.get` and a catching `Object.keys`, so nothing the page's objects throw runs
+/// through the WebAssembly. An object with `toJSON` (a `Date`) is left to `JSON.stringify`.
+pub fn check_js_value(value: &JsValue) -> Result<(), (String, String)> {
+    let mut ancestors: Vec<(JsValue, String)> = Vec::new();
+    walk(value, String::new(), &mut ancestors)
+}
+
+fn walk(value: &JsValue, path: String, ancestors: &mut Vec<(JsValue, String)>) -> Result<(), (String, String)> {
+    if let Some(n) = value.as_f64() {
+        return if n.is_nan() {
+            Err((path, "NaN is not a number".into()))
+        } else if n.is_infinite() {
+            Err((path, format!("{}Infinity is not a finite number", if n < 0.0 { "-" } else { "" })))
+        } else {
+            Ok(())
+        };
+    }
+    if value.is_bigint() {
+        return Err((path, "a BigInt cannot be read (write it as a number)".into()));
+    }
+    if value.is_function() {
+        return Err((path, "a function is not a value JSON can hold".into()));
+    }
+    if value.is_symbol() {
+        return Err((path, "a symbol is not a value JSON can hold".into()));
+    }
+    if !value.is_object() {
+        return Ok(()); // null, undefined (checked by the caller where it matters), booleans, strings
+    }
+    if let Some((_, first)) = ancestors.iter().find(|(a, _)| a == value) {
+        let first = if first.is_empty() { "the whole value".to_string() } else { first.clone() };
+        return Err((path, format!("a cycle: it refers back to {first}")));
+    }
+    if ancestors.len() >= MAX_JS_DEPTH {
+        return Err((path, format!("is nested more than {MAX_JS_DEPTH} levels deep")));
+    }
+    let read = |key: &JsValue, at: &str| {
+        Reflect::get(value, key).map_err(|e| {
+            let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string());
+            (at.to_string(), format!("reading it threw an error: {}", why.unwrap_or_else(|| "(no message)".into())))
+        })
+    };
+    // `toJSON` (a Date's) decides what JSON.stringify writes; the engine then reads that.
+    if read(&JsValue::from_str("toJSON"), &path)?.is_function() {
+        return Ok(());
+    }
+    ancestors.push((value.clone(), path.clone()));
+    if Array::is_array(value) {
+        let length = read(&JsValue::from_str("length"), &path)?.as_f64().unwrap_or(0.0);
+        let mut i = 0u32;
+        while f64::from(i) < length {
+            let item_path = format!("{path}[{i}]");
+            let item = read(&JsValue::from(i), &item_path)?;
+            if item.is_undefined() {
+                return Err((item_path, "undefined is not a value JSON can hold".into()));
+            }
+            walk(&item, item_path, ancestors)?;
+            i += 1;
+        }
+    } else {
+        let keys = object_keys(value).map_err(|e| {
+            let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+            (path.clone(), format!("its keys cannot be read: {why}"))
+        })?;
+        for key in keys.iter() {
+            let name = key.as_string().unwrap_or_default();
+            let key_path = if path.is_empty() { name } else { format!("{path}.{name}") };
+            let item = read(&key, &key_path)?;
+            // A key set to undefined is left out, as JSON.stringify does (an unset option).
+            if !item.is_undefined() {
+                walk(&item, key_path, ancestors)?;
+            }
+        }
+    }
+    ancestors.pop();
+    Ok(())
 }
 
 /// `clinic.json` read by the browser, for [`crate::config::resolve_read`].

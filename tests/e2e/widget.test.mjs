@@ -1046,7 +1046,7 @@ test("recommend() and mount() follow the clinic's clinic.json and rules file, na
       return { wrongType, thrown: [...thrown], after: recommend(answers).treatment };
     }, young);
     assert.match(outcome.wrongType, /^true: recommend\(\): options: lang: invalid type: integer `5`, expected a string/);
-    assert.deepEqual(outcome.thrown, ['true: recommend(): options: cannot be read as JSON (boom)']);
+    assert.deepEqual(outcome.thrown, ['true: recommend(): options: its keys cannot be read: boom']);
     assert.equal(outcome.after, 'consult');
 
     // mount() with no settings shows the clinic's own, and its page's rules for its elements
