@@ -347,7 +347,7 @@ pub fn start() {
                 lang = first.lang.unwrap_or(lang);
             }
             let draft = Draft { goals: first.goals.clone(), ..Draft::default() };
-            resume = Some(Resume { draft, step: Step::Goals, remember: first.remember });
+            resume = Some(Resume { draft, step: Step::Goals, remember: first.remember, offer: None });
         }
         let mut props = AppProps {
             config: Rc::new(boot.config),
