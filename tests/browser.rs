@@ -643,7 +643,7 @@ async fn a_shared_link_lands_on_the_health_step_with_the_rest_filled_in() {
     let shared = share::decode("#v=1&goals=texture,event&event=2027-03-01&age=45&areas=face,neck&downtime=a_week&lang=fr").unwrap();
     let page = render(AppProps {
         lang: shared.lang,
-        resume: Some(Resume { draft: shared.to_draft(), step: Step::Health, remember: false }),
+        resume: Some(Resume { draft: shared.to_draft(), step: Step::Health, remember: false, offer: None }),
         ..props()
     })
     .await;
