@@ -404,18 +404,20 @@ test('saved answers and a link that holds others: the visitor chooses, and nothi
 
     // "Open the link's answers": the link's answers at the health step, remembered in place
     // of the saved ones because the visitor chose so.
-    await page.goto(appUrl(suite.server.url, {}, link));
-    await page.getByRole('button', { name: CHOICE.en.open, exact: true }).click();
-    await waitForStep(page, 3);
-    assert.equal(await page.getByRole('checkbox', { name: UI.en.remember, exact: true }).isChecked(), true);
-    await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"scars"')));
-    await page.getByRole('button', { name: UI.en.back, exact: true }).click();
-    await waitForStep(page, 2);
-    assert.equal(await page.getByLabel(UI.en.age, { exact: true }).inputValue(), '36');
-    await page.getByRole('button', { name: UI.en.back, exact: true }).click();
-    await waitForStep(page, 1);
-    for (const goal of ['hydration', 'scars']) assert.equal(await page.getByRole('checkbox', { name: goalLabel(goal), exact: true }).isChecked(), true, goal);
-    assert.equal(await page.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).isChecked(), false);
+    // (A new tab: in this one, only the fragment would change, and the page would not reload.)
+    const linked = await context.newPage();
+    await linked.goto(appUrl(suite.server.url, {}, link));
+    await linked.getByRole('button', { name: CHOICE.en.open, exact: true }).click();
+    await waitForStep(linked, 3);
+    assert.equal(await linked.getByRole('checkbox', { name: UI.en.remember, exact: true }).isChecked(), true);
+    await linked.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"scars"')));
+    await linked.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(linked, 2);
+    assert.equal(await linked.getByLabel(UI.en.age, { exact: true }).inputValue(), '36');
+    await linked.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(linked, 1);
+    for (const goal of ['hydration', 'scars']) assert.equal(await linked.getByRole('checkbox', { name: goalLabel(goal), exact: true }).isChecked(), true, goal);
+    assert.equal(await linked.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).isChecked(), false);
   } finally {
     await context.close();
   }
