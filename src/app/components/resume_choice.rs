@@ -79,10 +79,13 @@ fn rows(lang: Lang, rules: &Rules, saved: &Draft, link: &Draft) -> Vec<(&'static
     let areas = |d: &Draft| listed(d.areas.iter().map(|a| i18n::area(lang, *a).to_string()).collect());
     let redness = |d: &Draft| d.downtime.map_or_else(none, |r| i18n::downtime(lang, r).to_string());
     let mut out = vec![(t(lang, Key::ChoiceGoals), [goals(saved), goals(link)])];
-    let others: [(Key, &dyn Fn(&Draft) -> String); 4] =
-        [(Key::ChoiceEventDate, &event), (Key::ChoiceAge, &age), (Key::ChoiceAreas, &areas), (Key::ChoiceRedness, &redness)];
-    for (key, value) in others {
-        let values = [value(saved), value(link)];
+    let others = [
+        (Key::ChoiceEventDate, [event(saved), event(link)]),
+        (Key::ChoiceAge, [age(saved), age(link)]),
+        (Key::ChoiceAreas, [areas(saved), areas(link)]),
+        (Key::ChoiceRedness, [redness(saved), redness(link)]),
+    ];
+    for (key, values) in others {
         if values[0] != values[1] {
             out.push((t(lang, key), values));
         }
