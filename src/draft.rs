@@ -223,10 +223,12 @@ impl Draft {
 
 /// The saved-progress contract (localStorage `treatment-finder:v1`). It never holds the
 /// health screen: those answers stay in memory only and are asked again after a reload.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// Written as version [`SAVED_VERSION`], read leniently ([`Saved::from_json`]): a newer or
+/// older app's data, or a cached older app reading a newer one's, keeps what it can read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Saved {
-    /// Always [`SAVED_VERSION`].
+    /// [`SAVED_VERSION`] when written; any number when read.
     pub version: u32,
     /// Never later than [`Step::Health`].
     pub step: Step,
@@ -242,7 +244,38 @@ pub struct Resume {
     pub step: Step,
     /// Whether "Remember my answers on this device" starts ticked.
     pub remember: bool,
+    /// A shared link's answers (at the health step), offered in place of these saved ones:
+    /// the visitor chooses before either is used, and nothing is stored until then.
+    pub offer: Option<Draft>,
 }
+
+impl Resume {
+    /// What the page starts with for a shared link's answers (`link`) and saved progress.
+    /// With both, the visitor chooses, unless they hold the same answers (as a link copied on
+    /// this device and opened on it again does): then the link opens as it would alone.
+    pub fn start(link: Option<Draft>, saved: Option<Saved>) -> Option<Resume> {
+        let at_health = |draft: Draft, remember: bool| Resume { draft, step: Step::Health, remember, offer: None };
+        match (link, saved) {
+            (Some(link), Some(saved)) if !same_answers(&link, &saved.draft) => {
+                Some(Resume { draft: saved.draft, step: saved.step, remember: true, offer: Some(link) })
+            }
+            (Some(link), saved) => Some(at_health(link, saved.is_some())),
+            (None, Some(saved)) => Some(Resume { draft: saved.draft, step: saved.step, remember: true, offer: None }),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Whether two drafts hold the same answers a link can carry: the health screen, a date
+/// left behind by an unticked event and spaces around the age aside.
+fn same_answers(a: &Draft, b: &Draft) -> bool {
+    let carried = |d: &Draft| {
+        let event = d.goals.contains(&Goal::Event).then(|| d.event_date.trim().to_string());
+        (d.goals.clone(), event, d.age.trim().to_string(), d.areas.clone(), d.downtime)
+    };
+    carried(a) == carried(b)
+}
+
 pub const STORAGE_KEY: &str = "treatment-finder:v1";
 
 impl Saved {
@@ -256,22 +289,187 @@ impl Saved {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Reads saved progress; `None` for anything unreadable, of another version, or odd.
+    /// Reads saved progress of any version, leniently: each field on its own, what cannot be
+    /// read left at its default (an unknown goal or area id dropped from its list, an unknown
+    /// step read as the goals step), unknown fields ignored, and never a health answer, even
+    /// one a newer version wrote. The step is no later than the first one whose answers are
+    /// missing. `None` only when the text is not JSON or holds no `draft` object.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Option<Saved> {
-        serde_json::from_str::<Saved>(text).ok()?.checked()
+        Saved::from_loose(&serde_json::from_str::<Loose>(text).ok()?)
     }
 
-    /// [`Saved::from_json`] for any serde deserializer (the browser's is in `web::json`).
+    /// [`Saved::from_json`] for any self-describing serde deserializer (the browser's is in
+    /// `web::json`).
     pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(de: D) -> Option<Saved> {
-        Saved::deserialize(de).ok()?.checked()
+        Saved::from_loose(&Loose::deserialize(de).ok()?)
     }
 
-    fn checked(self) -> Option<Saved> {
-        if self.version != SAVED_VERSION {
-            return None;
+    fn from_loose(value: &Loose) -> Option<Saved> {
+        let draft = value.get("draft")?;
+        draft.as_map()?;
+        let text = |key: &str| match draft.get(key) {
+            Some(Loose::Text(s)) => s.clone(),
+            Some(Loose::Number(n)) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}"),
+            _ => String::new(),
+        };
+        let ids = |key: &str| -> Vec<String> {
+            match draft.get(key) {
+                Some(Loose::List(items)) => items.iter().filter_map(|i| i.as_text().map(str::to_string)).collect(),
+                _ => vec![],
+            }
+        };
+        let known = |key: &str, all: &[Goal]| -> Vec<Goal> {
+            let wanted = ids(key);
+            all.iter().copied().filter(|g| wanted.iter().any(|w| w == g.id())).collect()
+        };
+        let areas = match draft.get("areas") {
+            Some(Loose::List(_)) => {
+                let wanted = ids("areas");
+                Area::ALL.into_iter().filter(|a| wanted.iter().any(|w| w == a.id())).collect()
+            }
+            _ => Draft::default().areas,
+        };
+        let downtime = draft.get("downtime").and_then(Loose::as_text).and_then(|t| Downtime::ALL.into_iter().find(|d| d.id() == t));
+        // The health screen (`screening`, `recent`, `cautions`, `none_apply`) is never read.
+        let draft = Draft {
+            goals: known("goals", &Goal::ALL),
+            event_date: text("event_date"),
+            age: text("age"),
+            areas,
+            downtime,
+            ..Draft::default()
+        };
+        let step = value
+            .get("step")
+            .and_then(Loose::as_text)
+            .and_then(|t| Step::ALL.into_iter().find(|s| s.id() == t))
+            .unwrap_or_default();
+        // Not past the first step with missing answers (an event date in the past is left to
+        // the questionnaire, which knows today).
+        let first_day = Date::from_ymd(1, 1, 1).unwrap_or_else(|| Date::from_unix_days(0));
+        let step = match draft.first_blocked(step, first_day) {
+            Some((blocked, _)) => blocked,
+            None => step,
+        };
+        let version = match value.get("version") {
+            Some(Loose::Number(n)) if *n >= 0.0 && *n <= f64::from(u32::MAX) => *n as u32,
+            _ => 0,
+        };
+        Some(Saved { version, ..Saved::new(&draft, step) })
+    }
+}
+
+impl Step {
+    /// The id saved progress uses (`snake_case`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Goals => "goals",
+            Step::AboutYou => "about_you",
+            Step::Health => "health",
+            Step::Result => "result",
         }
-        Some(Saved::new(&self.draft, self.step))
+    }
+}
+
+/// Any JSON value, read with `deserialize_any` (serde_json on the host, the browser's
+/// `JSON.parse` value in `web::json`), so that saved progress is read field by field: a
+/// field of an unexpected shape is one value to leave out, not an error for the whole.
+#[derive(Clone, Debug, PartialEq)]
+enum Loose {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<Loose>),
+    Map(Vec<(String, Loose)>),
+}
+
+impl Loose {
+    fn get(&self, key: &str) -> Option<&Loose> {
+        self.as_map()?.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn as_map(&self) -> Option<&[(String, Loose)]> {
+        match self {
+            Loose::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    fn as_text(&self) -> Option<&str> {
+        match self {
+            Loose::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Loose, D::Error> {
+        de.deserialize_any(LooseVisitor)
+    }
+}
+
+struct LooseVisitor;
+
+impl<'de> serde::de::Visitor<'de> for LooseVisitor {
+    type Value = Loose;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Loose, E> {
+        Ok(Loose::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Loose, E> {
+        Ok(Loose::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, de: D) -> Result<Loose, D::Error> {
+        Loose::deserialize(de)
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Loose, E> {
+        Ok(Loose::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Loose, E> {
+        Ok(Loose::Number(n as f64))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Loose, E> {
+        Ok(Loose::Number(n as f64))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Loose, E> {
+        Ok(Loose::Number(n))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Loose, E> {
+        Ok(Loose::Text(s.to_string()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Loose, E> {
+        Ok(Loose::Text(s))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Loose>()? {
+            items.push(item);
+        }
+        Ok(Loose::List(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, Loose>()? {
+            entries.push((key, value));
+        }
+        Ok(Loose::Map(entries))
     }
 }
 
@@ -413,34 +611,57 @@ mod tests {
         assert!(!back.draft.has_health_answer() && !back.draft.none_apply);
     }
 
+    /// Stored texts of saved progress and what the app resumes from each
+    /// (`tests/data/saved.json`, run in the browser too): read what can be read (any
+    /// version, unknown fields ignored, each field on its own), drop only what cannot, never
+    /// a health answer; `null` when nothing can be read and the app starts afresh.
     #[test]
-    fn unreadable_saved_progress_is_discarded() {
-        let good = Saved::new(&Draft::default(), Step::AboutYou).to_json();
-        assert!(Saved::from_json(&good).is_some());
-        for bad in [
-            "",
-            "null",
-            "{",
-            r#"{"version":2,"step":"goals","draft":{}}"#,
-            &good.replace("\"version\":1", "\"version\":9"),
-            &good.replace("\"step\":\"about_you\"", "\"step\":\"nowhere\""),
-            &good.replace("\"goals\":[]", "\"goals\":[\"tan\"]"),
-            &good.replace("\"version\":1", "\"version\":1,\"extra\":true"),
-        ] {
-            assert_eq!(Saved::from_json(bad), None, "{bad}");
+    fn saved_progress_is_read_leniently() {
+        #[derive(Deserialize, Debug, PartialEq)]
+        struct Resumed {
+            step: Step,
+            draft: Draft,
         }
-        // A saved health screen from an older build would be dropped, never restored.
-        let with_health = good.replace("\"screening\":[]", "\"screening\":[\"blood_thinners\"]");
-        assert_eq!(Saved::from_json(&with_health).unwrap().draft.screening, vec![]);
-        // Nor would waits or cautions, had anything saved them; progress saved before they
-        // existed (no `recent` or `cautions` key) still reads.
-        let with_waits = good.replace("\"recent\":[]", "\"recent\":[\"sunburn_or_tan\"]").replace("\"cautions\":[]", "\"cautions\":[\"cold_sores\"]");
-        assert_ne!(with_waits, good);
-        let back = Saved::from_json(&with_waits).unwrap().draft;
-        assert_eq!((back.recent, back.cautions), (vec![], vec![]));
-        let older = good.replace(",\"recent\":[],\"cautions\":[]", "");
-        assert_ne!(older, good);
-        assert_eq!(Saved::from_json(&older).unwrap().draft, Draft::default());
-        assert_eq!(Saved::from_json(&good.replace("\"recent\":[]", "\"recent\":[\"tan\"]")), None, "an unknown id");
+        #[derive(Deserialize)]
+        struct Case {
+            name: String,
+            stored: String,
+            resumed: Option<Resumed>,
+        }
+        let cases: Vec<Case> = serde_json::from_str(include_str!("../tests/data/saved.json")).unwrap();
+        assert!(cases.len() > 10);
+        for case in cases {
+            let got = Saved::from_json(&case.stored).map(|s| Resumed { step: s.step, draft: s.draft });
+            assert_eq!(got, case.resumed, "{}: {}", case.name, case.stored);
+        }
+    }
+
+    /// What this app writes reads back as it was.
+    #[test]
+    fn saved_progress_round_trips() {
+        let d = Draft { downtime: Some(Downtime::OneOrTwoDays), areas: vec![Area::Neck, Area::Body], ..draft(&[Goal::Pores, Goal::Event], "2027-02-14", "36") };
+        for step in [Step::Goals, Step::AboutYou, Step::Health] {
+            let saved = Saved::new(&d, step);
+            assert_eq!(Saved::from_json(&saved.to_json()), Some(saved));
+        }
+    }
+
+    #[test]
+    fn a_link_and_saved_progress_that_differ_ask_the_visitor() {
+        let saved = Saved::new(&draft(&[Goal::Hydration], "", "36"), Step::AboutYou);
+        let link = draft(&[Goal::Scars], "", "36");
+        let resume = |link: Option<&Draft>, saved: Option<&Saved>| Resume::start(link.cloned(), saved.cloned());
+        // Both, different: the saved answers wait at their step, the link's are offered.
+        assert_eq!(
+            resume(Some(&link), Some(&saved)),
+            Some(Resume { draft: saved.draft.clone(), step: Step::AboutYou, remember: true, offer: Some(link.clone()) })
+        );
+        // The same answers (a date left by an unticked event, spaces around the age aside):
+        // the link opens at the health step, remembering, without a question.
+        let same = Saved::new(&Draft { event_date: "2027-01-01".into(), age: " 36 ".into(), ..link.clone() }, Step::Goals);
+        assert_eq!(resume(Some(&link), Some(&same)), Some(Resume { draft: link.clone(), step: Step::Health, remember: true, offer: None }));
+        assert_eq!(resume(Some(&link), None), Some(Resume { draft: link.clone(), step: Step::Health, remember: false, offer: None }));
+        assert_eq!(resume(None, Some(&saved)), Some(Resume { draft: saved.draft.clone(), step: Step::AboutYou, remember: true, offer: None }));
+        assert_eq!(resume(None, None), None);
     }
 }

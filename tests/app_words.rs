@@ -219,12 +219,17 @@ fn visible_texts(html: &str) -> Vec<String> {
 
 /// `App` drawn on the host at `step` with `draft`, as a browser would show it first.
 fn draw(lang: Lang, config: &Config, draft: Draft, step: Step, next: bool, placement: Placement) -> String {
+    draw_offering(lang, config, draft, step, next, placement, None)
+}
+
+/// [`draw`], with a link's answers offered in place of the saved `draft` (the choice shows).
+fn draw_offering(lang: Lang, config: &Config, draft: Draft, step: Step, next: bool, placement: Placement, offer: Option<Draft>) -> String {
     let props = AppProps {
         config: Rc::new(config.clone()),
         rules: Rc::new(rules()),
         today: Date::from_ymd(2026, 11, 22),
         lang: Some(lang),
-        resume: Some(Resume { draft, step, remember: true }),
+        resume: Some(Resume { draft, step, remember: true, offer }),
         // "Next" pressed: the step's problems show.
         first_screen: next.then(|| Rc::new(FirstScreen { next: true, ..FirstScreen::default() })),
         onresult: Default::default(),
@@ -302,7 +307,7 @@ fn screens() -> Vec<(String, Draft, Step, bool)> {
 #[test]
 fn every_screen_promises_nothing_and_follows_the_typography() {
     let with_contact = r#"{"clinic_name":{"en":"Example Skin Clinic","fr":"Clinique Exemple"},"contact":{"en":"Call 514-555-0100, 9 a.m. to 5 p.m.","fr":"Appelez-nous au 514 555-0100, de 9 h à 17 h."}}"#;
-    let configs = [config::resolve(Some(with_contact), &[], "").0, config::resolve(None, &[], "").0];
+    let configs = [config::resolve(Some(with_contact), &[], config::QuerySource::Link, "").0, config::resolve(None, &[], config::QuerySource::Link, "").0];
     let mut texts = Vec::new();
     let mut drawn = 0;
     for (name, draft, step, next) in screens() {
@@ -324,6 +329,18 @@ fn every_screen_promises_nothing_and_follows_the_typography() {
         }
     }
     assert_eq!(drawn, screens().len() * 8);
+    // Saved answers and a link's that differ in every answer: the choice between them.
+    let saved = Draft { goals: vec![Goal::Hydration, Goal::Event], event_date: "2027-02-14".into(), age: "36".into(), ..Draft::default() };
+    let link = Draft { goals: Goal::ALL.to_vec(), event_date: "2027-03-01".into(), age: "41".into(), areas: Area::ALL.to_vec(), downtime: Some(Downtime::AWeek), ..Draft::default() };
+    for lang in LANGS {
+        for (offer, saved) in [(link.clone(), saved.clone()), (saved.clone(), Draft::default())] {
+            let html = draw_offering(lang, &configs[0], saved, Step::AboutYou, false, Placement::Page, Some(offer));
+            assert!(html.contains(t(lang, Key::ChoiceTitle)), "{lang:?}: the choice shows");
+            for text in visible_texts(&html) {
+                texts.push(("the choice between saved answers and a link's".into(), lang, text));
+            }
+        }
+    }
     // Each text once, where it was first seen.
     let mut seen = std::collections::HashSet::new();
     texts.retain(|(_, lang, text)| seen.insert((lang.code(), text.clone())));

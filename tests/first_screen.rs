@@ -19,7 +19,7 @@ fn escaped(text: &str) -> String {
 
 #[test]
 fn the_first_step_offers_every_goal_with_its_explanation_in_each_language() {
-    let (config, _) = config::resolve(None, &[], "");
+    let (config, _) = config::resolve(None, &[], config::QuerySource::Link, "");
     for lang in [Lang::En, Lang::Fr] {
         let html = render(lang, &config, &rules());
         for text in [t(lang, Key::AppTitle), t(lang, Key::GoalsTitle), t(lang, Key::GoalsLegend), t(lang, Key::Next)] {
@@ -41,7 +41,7 @@ fn the_first_step_offers_every_goal_with_its_explanation_in_each_language() {
 #[test]
 fn the_page_gets_both_languages_the_clinic_name_and_its_default_language() {
     let clinic = r##"{"clinic_name":"Clinique <Éclat>","default_lang":"fr-CA","accent":"#FE0"}"##;
-    let (config, issues) = config::resolve(Some(clinic), &[], "");
+    let (config, issues) = config::resolve(Some(clinic), &[], config::QuerySource::Link, "");
     assert!(issues.is_empty(), "{issues:?}");
     let insert = render_page(&config, &rules());
     assert!(insert.contains(r#"<template id="tf-first-en" data-title="Treatment finder">"#));
@@ -60,7 +60,7 @@ fn the_page_gets_both_languages_the_clinic_name_and_its_default_language() {
     assert!(insert.contains(script), "{insert}");
 
     // A name in each language: each template has its own, and only its own.
-    let (both, issues) = config::resolve(Some(r#"{"clinic_name":{"en":"Example Skin Clinic","fr":"Clinique Exemple"}}"#), &[], "");
+    let (both, issues) = config::resolve(Some(r#"{"clinic_name":{"en":"Example Skin Clinic","fr":"Clinique Exemple"}}"#), &[], config::QuerySource::Link, "");
     assert!(issues.is_empty(), "{issues:?}");
     let insert = render_page(&both, &rules());
     let template = |code: &str| {
@@ -70,7 +70,7 @@ fn the_page_gets_both_languages_the_clinic_name_and_its_default_language() {
     assert!(template("en").contains("Example Skin Clinic") && !template("en").contains("Clinique Exemple"));
     assert!(template("fr").contains("Clinique Exemple") && !template("fr").contains("Example Skin Clinic"));
 
-    let (plain, _) = config::resolve(Some("{}"), &[], "");
+    let (plain, _) = config::resolve(Some("{}"), &[], config::QuerySource::Link, "");
     let script = r##"<script src="first.js" data-default-lang="" data-accent="#2f6b66" data-accent-text="#ffffff"></script>"##;
     assert!(render_page(&plain, &rules()).contains(script));
 }

@@ -8,6 +8,7 @@ pub mod header;
 pub mod health_step;
 pub mod remember_box;
 pub mod result_view;
+pub mod resume_choice;
 pub mod step_card;
 pub mod terms;
 
@@ -18,6 +19,7 @@ pub use header::Header;
 pub use health_step::HealthStep;
 pub use remember_box::RememberBox;
 pub use result_view::ResultView;
+pub use resume_choice::ResumeChoice;
 pub use step_card::StepCard;
 pub use terms::Terms;
 

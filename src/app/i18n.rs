@@ -89,6 +89,19 @@ keys! {
     CalendarFile,
     NoResult,
     CannotStart,
+    ChoiceTitle,
+    ChoiceIntro,
+    ChoiceSavedTitle,
+    ChoiceLinkTitle,
+    ChoiceContinue,
+    ChoiceOpenLink,
+    ChoiceOpenLinkHint,
+    ChoiceGoals,
+    ChoiceEventDate,
+    ChoiceAge,
+    ChoiceAreas,
+    ChoiceRedness,
+    ChoiceNotAnswered,
 }
 
 /// The fixed string for `key` in `lang`. The texts of [`Key::names_practitioner`] hold
@@ -198,6 +211,27 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "The treatment finder could not start in this browser. Nothing you entered was sent anywhere. Reload the page, or open it in an up-to-date browser.",
             "L’outil Trouver mon traitement n’a pas pu démarrer dans ce navigateur. Rien de ce que vous avez saisi n’a été transmis. Rechargez la page ou ouvrez-la dans un navigateur à jour.",
         ),
+        // Saved answers on this device and a link that holds others: the visitor chooses
+        // (`components::ResumeChoice`); neither is used, nor anything stored, before then.
+        Key::ChoiceTitle => ("You have answers saved on this device", "Vous avez des réponses enregistrées sur cet appareil"),
+        Key::ChoiceIntro => (
+            "The link you opened holds other answers. Which would you like to use? Nothing is replaced until you choose.",
+            "Le lien que vous avez ouvert contient d’autres réponses. Lesquelles voulez-vous utiliser? Rien n’est remplacé avant votre choix.",
+        ),
+        Key::ChoiceSavedTitle => ("Your saved answers", "Vos réponses enregistrées"),
+        Key::ChoiceLinkTitle => ("The link’s answers", "Les réponses du lien"),
+        Key::ChoiceContinue => ("Continue with my saved answers", "Continuer avec mes réponses enregistrées"),
+        Key::ChoiceOpenLink => ("Open the link’s answers", "Ouvrir les réponses du lien"),
+        Key::ChoiceOpenLinkHint => (
+            "They will replace your saved answers on this device.",
+            "Elles remplaceront vos réponses enregistrées sur cet appareil.",
+        ),
+        Key::ChoiceGoals => ("Goals", "Objectifs"),
+        Key::ChoiceEventDate => ("Event date", "Date de l’événement"),
+        Key::ChoiceAge => ("Age", "Âge"),
+        Key::ChoiceAreas => ("Areas", "Zones"),
+        Key::ChoiceRedness => ("Acceptable redness", "Rougeur acceptée"),
+        Key::ChoiceNotAnswered => ("Not answered yet", "Pas encore de réponse"),
     };
     match lang {
         Lang::En => en,

@@ -21,7 +21,7 @@ use crate::engine::{longest_consults, recommend, Date, Lang, Recommendation, Rul
 use crate::share::{self, Shared};
 use crate::web;
 use first_screen::FirstScreen;
-use components::{AboutStep, GoalsStep, Header, HealthStep, RememberBox, ResultView};
+use components::{AboutStep, GoalsStep, Header, HealthStep, RememberBox, ResultView, ResumeChoice};
 use i18n::{t, Key};
 use state::{Action, FocusTarget, State};
 
@@ -105,11 +105,11 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || {
             let today = props.today.unwrap_or_else(web::today);
             let lang = props.lang.or(props.config.default_lang).or_else(web::browser_lang).unwrap_or_default();
-            let (draft, step, remember) = match props.resume {
-                Some(r) => (r.draft, r.step, r.remember),
-                None => (Draft::default(), Step::Goals, false),
+            let (draft, step, remember, offer) = match props.resume {
+                Some(r) => (r.draft, r.step, r.remember, r.offer),
+                None => (Draft::default(), Step::Goals, false, None),
             };
-            let state = State::new(draft, step, lang, today, remember);
+            let state = State::new(draft, step, lang, today, remember).offering(offer);
             match &props.first_screen {
                 Some(first) => state.after_first_screen(first),
                 None => state,
@@ -157,18 +157,37 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // What storage holds as far as this finder knows: at first, the saved progress it resumed
+    // (not the first screen's answers, which are not stored yet). It is not written again
+    // unchanged, so that saved progress of another version stays as it is until the visitor
+    // changes an answer.
+    let stored = {
+        let resumed = props.resume.as_ref().filter(|r| r.remember && props.first_screen.is_none());
+        let resumed = resumed.map(|r| Saved::new(&r.draft, r.step));
+        use_mut_ref(move || resumed)
+    };
     // Saved progress is erased only when *this* finder stops remembering (see the state),
     // before any save: unticked and ticked again in one render, the answers are saved.
-    use_effect_with(state.stopped_remembering, |stopped| {
-        if *stopped != 0 {
-            web::forget_saved();
-        }
-    });
-    use_effect_with((state.remember, state.draft.clone(), state.step), |(remember, draft, step)| {
-        if *remember {
-            web::save(&Saved::new(draft, *step));
-        }
-    });
+    {
+        let stored = stored.clone();
+        use_effect_with(state.stopped_remembering, move |stopped| {
+            if *stopped != 0 {
+                web::forget_saved();
+                *stored.borrow_mut() = None;
+            }
+        });
+    }
+    // Nothing is stored while the visitor chooses between saved answers and a link's.
+    use_effect_with(
+        (state.remember, state.draft.clone(), state.step, state.offer.is_some()),
+        move |(remember, draft, step, choosing)| {
+            let saved = Saved::new(draft, *step);
+            if *remember && !*choosing && stored.borrow().as_ref() != Some(&saved) {
+                web::save(&saved);
+                *stored.borrow_mut() = Some(saved);
+            }
+        },
+    );
 
     let send = {
         let state = state.clone();
@@ -191,8 +210,30 @@ pub fn app(props: &AppProps) -> Html {
     let onnext = send.reform(|()| Action::Next);
     let onback = send.reform(|()| Action::Back);
 
-    let card = match state.step {
-        Step::Goals => html! {
+    let card = match (&state.offer, state.step) {
+        (Some(link), _) => {
+            let oncontinue = {
+                let send = send.clone();
+                Callback::from(move |()| {
+                    // The link's answers are left aside: a reload resumes the saved ones.
+                    if owns_page {
+                        web::clear_fragment();
+                    }
+                    send.emit(Action::ContinueSaved);
+                })
+            };
+            html! {
+                <ResumeChoice
+                    lang={lang}
+                    rules={props.rules.clone()}
+                    saved={state.draft.clone()}
+                    link={link.clone()}
+                    oncontinue={oncontinue}
+                    onopenlink={send.reform(|()| Action::OpenLink)}
+                />
+            }
+        }
+        (None, Step::Goals) => html! {
             <GoalsStep
                 lang={lang}
                 draft={state.draft.clone()}
@@ -204,7 +245,7 @@ pub fn app(props: &AppProps) -> Html {
                 onnext={onnext.clone()}
             />
         },
-        Step::AboutYou => html! {
+        (None, Step::AboutYou) => html! {
             <AboutStep
                 lang={lang}
                 draft={state.draft.clone()}
@@ -217,7 +258,7 @@ pub fn app(props: &AppProps) -> Html {
                 onnext={onnext.clone()}
             />
         },
-        Step::Health => html! {
+        (None, Step::Health) => html! {
             <HealthStep
                 lang={lang}
                 draft={state.draft.clone()}
@@ -231,7 +272,7 @@ pub fn app(props: &AppProps) -> Html {
                 onnext={onnext.clone()}
             />
         },
-        Step::Result => {
+        (None, Step::Result) => {
             let rec = rec.flatten();
             let oncopy = {
                 let state = state.clone();
@@ -318,13 +359,16 @@ pub fn app(props: &AppProps) -> Html {
                 <h1>{ t(lang, Key::AppTitle) }</h1>
                 <p class="tagline">{ t(lang, Key::Tagline) }</p>
                 { card }
-                <RememberBox
-                    lang={lang}
-                    remember={state.remember}
-                    forgotten={state.forgotten}
-                    onremember={send.reform(Action::SetRemember)}
-                    onforget={send.reform(|()| Action::Forget)}
-                />
+                // While the visitor chooses, "Remember" stays as it was.
+                if state.offer.is_none() {
+                    <RememberBox
+                        lang={lang}
+                        remember={state.remember}
+                        forgotten={state.forgotten}
+                        onremember={send.reform(Action::SetRemember)}
+                        onforget={send.reform(|()| Action::Forget)}
+                    />
+                }
                 <p class="privacy">{ t(lang, Key::Privacy) }</p>
             </main>
         </div>
@@ -347,7 +391,7 @@ pub fn start() {
                 lang = first.lang.unwrap_or(lang);
             }
             let draft = Draft { goals: first.goals.clone(), ..Draft::default() };
-            resume = Some(Resume { draft, step: Step::Goals, remember: first.remember });
+            resume = Some(Resume { draft, step: Step::Goals, remember: first.remember, offer: None });
         }
         let mut props = AppProps {
             config: Rc::new(boot.config),

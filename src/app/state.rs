@@ -51,6 +51,10 @@ pub struct State {
     /// answers"), which erases the saved progress. Only such a change erases it: another tab
     /// or widget of the same site that never opted in must not wipe what this one saved.
     pub stopped_remembering: u32,
+    /// A shared link's answers, offered in place of the saved ones in `draft`: until the
+    /// visitor chooses ([`Action::ContinueSaved`] or [`Action::OpenLink`]), the choice is
+    /// shown instead of a step and nothing is stored.
+    pub offer: Option<Draft>,
 }
 
 /// Every change the UI can make.
@@ -76,6 +80,11 @@ pub enum Action {
     Forget,
     /// The clipboard's answer: `Err` carries the link to show instead.
     Copied(Result<(), String>),
+    /// Saved answers and a link's: carry on with the saved ones, where they were left.
+    ContinueSaved,
+    /// Saved answers and a link's: open the link's, at the health step. "Remember" stays as
+    /// it was, so the saved answers are replaced because the visitor chose it.
+    OpenLink,
 }
 
 impl State {
@@ -92,7 +101,19 @@ impl State {
             copy: CopyState::Idle,
             forgotten: false,
             stopped_remembering: 0,
+            offer: None,
         }
+    }
+
+    /// The state with a shared link's answers offered in place of the saved ones: the choice
+    /// shows first, and its heading takes focus.
+    pub fn offering(self, link: Option<Draft>) -> State {
+        let mut s = self;
+        if link.is_some() {
+            s.offer = link;
+            s.request_focus(FocusTarget::Heading);
+        }
+        s
     }
 
     /// The state after what the visitor did on the first screen drawn before the app started:
@@ -241,6 +262,17 @@ impl Reducible for State {
                 s.go_to(Step::Goals);
                 s.forgotten = true;
             }
+            Action::ContinueSaved => {
+                if s.offer.take().is_some() {
+                    s.request_focus(FocusTarget::Heading);
+                }
+            }
+            Action::OpenLink => {
+                if let Some(link) = s.offer.take() {
+                    s.draft = link;
+                    s.go_to(Step::Health);
+                }
+            }
             Action::Copied(result) => {
                 s.copy = match result {
                     Ok(()) => CopyState::Copied,
@@ -332,5 +364,26 @@ mod tests {
             assert_eq!(state.problems, vec![], "{tick:?}: the problem clears");
             assert_eq!(state.step, Step::Health);
         }
+    }
+
+    /// Saved answers and a link's: nothing changes until the visitor chooses; then the
+    /// chosen answers are on screen at their step, with "Remember" as it was.
+    #[test]
+    fn the_visitor_chooses_between_saved_answers_and_a_links() {
+        let today = Date::from_ymd(2026, 11, 22).unwrap();
+        let saved = Draft { goals: vec![Goal::Hydration], age: "36".into(), ..Draft::default() };
+        let link = Draft { goals: vec![Goal::Scars], age: "50".into(), ..Draft::default() };
+        let start = Rc::new(State::new(saved.clone(), Step::AboutYou, Lang::Fr, today, true).offering(Some(link.clone())));
+        assert_eq!((&start.offer, start.focus.clone()), (&Some(link.clone()), Some(FocusTarget::Heading)));
+        for (action, draft, step) in [(Action::ContinueSaved, &saved, Step::AboutYou), (Action::OpenLink, &link, Step::Health)] {
+            let chosen = start.clone().reduce(action.clone());
+            let got = (&chosen.draft, chosen.step, chosen.offer.is_none(), chosen.remember, chosen.stopped_remembering);
+            assert_eq!(got, (draft, step, true, true, 0), "{action:?}");
+            assert_ne!(chosen.focus_seq, start.focus_seq, "{action:?}: the chosen step's heading takes focus");
+            // A second press (a double click) changes nothing more.
+            assert_eq!(chosen.clone().reduce(Action::OpenLink).draft, *draft, "{action:?}");
+        }
+        // Without a link, no choice.
+        assert_eq!(State::new(saved, Step::AboutYou, Lang::Fr, today, true).offering(None).offer, None);
     }
 }

@@ -27,7 +27,7 @@ fn main() {
     let clinic = std::fs::read_to_string(clinic_path).unwrap_or_else(|e| fail(clinic_path, &e));
     // The same reading as the app's (a bad setting falls back to its default), without a
     // query; the origin only matters for a rules_url, which the drawing does not use.
-    let (config, issues) = config::resolve(Some(&clinic), &[], "");
+    let (config, issues) = config::resolve(Some(&clinic), &[], config::QuerySource::Link, "");
     for issue in issues {
         eprintln!("prerender: {clinic_path}: {issue}");
     }

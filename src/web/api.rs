@@ -195,7 +195,7 @@ pub fn mount(element: JsValue, config: JsValue, assets: JsValue) -> Result<Finde
         rules: clinic_rules(),
         today: Some(super::today()),
         lang: Some(lang),
-        resume: super::load_saved().map(|saved| Resume { draft: saved.draft, step: saved.step, remember: true }),
+        resume: super::load_saved().map(|saved| Resume { draft: saved.draft, step: saved.step, remember: true, offer: None }),
         first_screen: None,
         onresult: event("treatment-finder:result"),
         onbook: event("treatment-finder:book"),

@@ -21,7 +21,7 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 use yew::NodeRef;
 
 use crate::config::{self, Accent, Config, QuerySource};
-use crate::draft::{Resume, Saved, Step, STORAGE_KEY};
+use crate::draft::{Resume, Saved, STORAGE_KEY};
 use crate::embed::Settings;
 use crate::engine::{Date, Lang, Rules};
 use crate::ics::UtcTime;
@@ -111,15 +111,8 @@ pub async fn boot(embedded: bool) -> Boot {
         .or(config.default_lang)
         .or_else(browser_lang)
         .unwrap_or_default();
-    let resume = match (shared, saved) {
-        (Some(shared), saved) => Some(Resume {
-            draft: shared.to_draft(),
-            step: Step::Health,
-            remember: saved.is_some(),
-        }),
-        (None, Some(saved)) => Some(Resume { draft: saved.draft, step: saved.step, remember: true }),
-        (None, None) => None,
-    };
+    // A link and saved progress that differ: the visitor chooses (`Resume::offer`).
+    let resume = Resume::start(shared.map(|s| s.to_draft()), saved);
     Boot { config, rules, today: today(), lang, resume, clinic_file: file }
 }
 
@@ -223,17 +216,14 @@ pub fn input_checked(e: &Event) -> bool {
     e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())
 }
 
-/// Saved progress, if the visitor asked to be remembered. Unreadable data is removed
-/// without a word to the visitor (and without its content in the console).
+/// Saved progress, if the visitor asked to be remembered, read leniently (a newer or older
+/// version keeps what can be read). What cannot be read is left in storage as it is: a newer
+/// app's data must survive an older cached app. Only this finder's "Forget my answers" or
+/// unticked "Remember" removes it.
 pub fn load_saved() -> Option<Saved> {
     let storage = storage()?;
     let text = storage.get_item(STORAGE_KEY).ok().flatten()?;
-    let saved = json::saved_from_json(&text);
-    if saved.is_none() {
-        web_sys::console::debug_1(&JsValue::from_str("treatment finder: discarded unreadable saved progress"));
-        let _ = storage.remove_item(STORAGE_KEY);
-    }
-    saved
+    json::saved_from_json(&text)
 }
 
 pub fn save(saved: &Saved) {

@@ -4,6 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import {
   CAUTION_IDS,
   HEALTH_ANSWERS,
@@ -24,9 +25,11 @@ import {
   openApp,
   recordRequests,
   screeningLabel,
+  squash,
   stepNumber,
   summary,
   summaryText,
+  waitForFocusedHeading,
   waitForStep,
   waitLabel,
 } from './support.mjs';
@@ -264,7 +267,7 @@ test('a second tab (or widget) that never opted in does not erase what the first
   }
 });
 
-test('corrupt saved data is discarded silently: a fresh start, no error shown', async () => {
+test('saved data that cannot be read is left alone: a fresh start, no error shown; what can be read resumes', async () => {
   // Find the key(s) the app saves under.
   let keys;
   {
@@ -278,29 +281,29 @@ test('corrupt saved data is discarded silently: a fresh start, no error shown', 
     await context.close();
   }
 
-  const garbage = [
-    '{not json',
-    '',
-    'null',
-    '{"version":1,"step":"result","draft":{"goals":["tan"],"age":"-5"}}',
-    '{"version":999,"step":"health","draft":{}}',
-    '[1,2,3]',
+  // `readable`: whether anything could be read (the answers resume, "Remember" stays ticked).
+  const stored = [
+    { value: '{not json', readable: false },
+    { value: '', readable: false },
+    { value: 'null', readable: false },
+    { value: '[1,2,3]', readable: false },
+    { value: '{"version":1,"step":"result","draft":{"goals":["tan"],"age":"-5"}}', readable: true },
+    { value: '{"version":999,"step":"health","draft":{}}', readable: true },
   ];
-  for (const value of garbage) {
+  for (const { value, readable } of stored) {
     const context = await newContext(suite.browser);
     try {
-      await context.addInitScript(
-        ({ keys, value }) => {
-          for (const key of keys) localStorage.setItem(key, value);
-        },
-        { keys, value },
-      );
+      const what = `saved data ${JSON.stringify(value)}`;
       const page = await context.newPage();
       const log = collectConsole(page);
+      // Stored before the app's page loads (its origin first, with nothing to start).
+      await page.goto(`${suite.server.url}/clinic.json`);
+      await page.evaluate(({ keys, value }) => keys.forEach((key) => localStorage.setItem(key, value)), { keys, value });
       await openApp(page, appUrl(suite.server.url));
+      // Nothing can be read that leads past the goals: the first step, nothing ticked.
       await waitForStep(page, 1);
-      const what = `saved data ${JSON.stringify(value)}`;
       assert.equal(await page.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).isChecked(), false, what);
+      assert.equal(await page.getByRole('checkbox', { name: UI.en.remember, exact: true }).isChecked(), readable, what);
       assert.equal(await page.getByRole('alert').count(), 0, `no error shown for ${what}`);
       assert.deepEqual(log.errors(), [], `console errors for ${what}`);
       assert.deepEqual(log.pageErrors, [], `uncaught errors for ${what}`);
@@ -308,11 +311,150 @@ test('corrupt saved data is discarded silently: a fresh start, no error shown', 
       await page.getByRole('checkbox', { name: goalLabel('dullness'), exact: true }).check();
       await nextButton(page).click();
       await waitForStep(page, 2);
-      // The garbage was removed (the init script re-seeds it only on the next navigation).
       const left = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), keys);
-      assert.deepEqual(left, keys.map(() => null), `${what} is removed from storage`);
+      if (readable) {
+        // Remembering, as the saved data asked: the new answers are saved.
+        for (const text of left) assert.ok(text.includes('"dullness"'), `${what}: the new answers are saved (${text})`);
+      } else {
+        // Not deleted: perhaps a newer app's, which the visitor may open again.
+        assert.deepEqual(left, keys.map(() => value), `${what} is left in storage`);
+      }
     } finally {
       await context.close();
     }
+  }
+});
+
+const CHOICE = {
+  en: {
+    title: 'You have answers saved on this device',
+    saved: 'Your saved answers',
+    link: 'The link’s answers',
+    continue: 'Continue with my saved answers',
+    open: 'Open the link’s answers',
+  },
+  fr: {
+    title: 'Vous avez des réponses enregistrées sur cet appareil',
+    saved: 'Vos réponses enregistrées',
+    link: 'Les réponses du lien',
+    continue: 'Continuer avec mes réponses enregistrées',
+    open: 'Ouvrir les réponses du lien',
+  },
+};
+
+/** The text of one side of the choice (the saved answers or the link's), by its heading. */
+async function choiceSide(page, heading) {
+  return squash(await page.locator('.resume-option').filter({ has: page.getByRole('heading', { name: heading, exact: true }) }).textContent());
+}
+
+/** localStorage as one text, to compare before and after. */
+const storageText = (page) => page.evaluate(() => JSON.stringify(localStorage));
+
+test('saved answers and a link that holds others: the visitor chooses, and nothing is replaced before', async () => {
+  const context = await newContext(suite.browser);
+  try {
+    // Answers remembered on this device: pigmentation, at 57, left on step 2.
+    const first = await context.newPage();
+    await openApp(first, appUrl(suite.server.url));
+    await first.getByRole('checkbox', { name: UI.en.remember, exact: true }).check();
+    await first.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).check();
+    await nextButton(first).click();
+    await waitForStep(first, 2);
+    await first.getByLabel(UI.en.age, { exact: true }).fill(String(AGE));
+    await first.waitForFunction((age) => Object.values(localStorage).some((v) => v.includes(`"${age}"`)), AGE);
+    const saved = await storageText(first);
+    await first.close();
+
+    const link = 'v=1&goals=hydration,scars&age=36&areas=face';
+    for (const lang of ['en', 'fr']) {
+      const page = await context.newPage();
+      const log = collectConsole(page);
+      await page.goto(appUrl(suite.server.url, {}, `${link}&lang=${lang}`));
+      // The choice, its heading focused, each side saying what it holds.
+      await waitForFocusedHeading(page, CHOICE[lang].title);
+      const kept = await choiceSide(page, CHOICE[lang].saved);
+      const offered = await choiceSide(page, CHOICE[lang].link);
+      assert.ok(kept.includes(goalLabel('pigmentation', lang)) && kept.includes(String(AGE)), `${lang}: the saved side: ${kept}`);
+      assert.ok(!kept.includes(goalLabel('hydration', lang)), `${lang}: the saved side: ${kept}`);
+      for (const goal of ['hydration', 'scars']) assert.ok(offered.includes(goalLabel(goal, lang)), `${lang}: the link's side: ${offered}`);
+      assert.ok(offered.includes('36'), `${lang}: the link's side: ${offered}`);
+      assert.equal(await page.getByText(UI[lang].stepPattern).count(), 0, `${lang}: no step before the choice`);
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], `${lang}: axe on the choice`);
+      assert.equal(await storageText(page), saved, `${lang}: nothing stored before the choice`);
+      assert.deepEqual(log.errors(), [], `${lang}: console errors`);
+      await page.close();
+    }
+
+    // "Continue with my saved answers", from the keyboard: the saved answers at their step,
+    // the link's fragment gone from the address, storage as it was.
+    const page = await context.newPage();
+    await page.goto(appUrl(suite.server.url, {}, link));
+    await waitForFocusedHeading(page, CHOICE.en.title);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), CHOICE.en.continue);
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 2);
+    assert.equal(await page.getByLabel(UI.en.age, { exact: true }).inputValue(), String(AGE));
+    assert.equal(new URL(page.url()).hash, '', 'the link is gone from the address');
+    assert.equal(await storageText(page), saved, 'storage unchanged');
+    await page.reload();
+    await waitForStep(page, 2);
+    assert.equal(await page.getByLabel(UI.en.age, { exact: true }).inputValue(), String(AGE), 'a reload resumes the saved answers');
+
+    // "Open the link's answers": the link's answers at the health step, remembered in place
+    // of the saved ones because the visitor chose so.
+    // (A new tab: in this one, only the fragment would change, and the page would not reload.)
+    const linked = await context.newPage();
+    await linked.goto(appUrl(suite.server.url, {}, link));
+    await linked.getByRole('button', { name: CHOICE.en.open, exact: true }).click();
+    await waitForStep(linked, 3);
+    assert.equal(await linked.getByRole('checkbox', { name: UI.en.remember, exact: true }).isChecked(), true);
+    await linked.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"scars"')));
+    await linked.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(linked, 2);
+    assert.equal(await linked.getByLabel(UI.en.age, { exact: true }).inputValue(), '36');
+    await linked.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(linked, 1);
+    for (const goal of ['hydration', 'scars']) assert.equal(await linked.getByRole('checkbox', { name: goalLabel(goal), exact: true }).isChecked(), true, goal);
+    assert.equal(await linked.getByRole('checkbox', { name: goalLabel('pigmentation'), exact: true }).isChecked(), false);
+  } finally {
+    await context.close();
+  }
+});
+
+test('saved progress from a newer version resumes what can be read and stays in storage', async () => {
+  const context = await newContext(suite.browser);
+  try {
+    const page = await context.newPage();
+    await openApp(page, appUrl(suite.server.url));
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(keys, [], 'nothing saved yet');
+    // What a newer finder might write: another version, fields and a goal this one does not
+    // know, and a health answer (which this version never reads).
+    const newer = JSON.stringify({
+      version: 2,
+      saved_at: '2027-01-01T10:00:00Z',
+      step: 'about_you',
+      draft: { goals: ['pigmentation', 'glow', 'scars'], age: String(AGE), areas: ['neck'], skin_type: 'oily', screening: ['blood_thinners'] },
+    });
+    await page.evaluate((text) => localStorage.setItem('treatment-finder:v1', text), newer);
+    await page.reload();
+    await waitForStep(page, 2);
+    assert.equal(await page.getByLabel(UI.en.age, { exact: true }).inputValue(), String(AGE));
+    assert.equal(await page.getByRole('checkbox', { name: UI.en.areas.neck, exact: true }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: UI.en.remember, exact: true }).isChecked(), true);
+    assert.equal(await page.evaluate(() => localStorage.getItem('treatment-finder:v1')), newer, 'kept as the newer version wrote it');
+    await nextButton(page).click();
+    await waitForStep(page, 3);
+    for (const { id, labels } of HEALTH_ANSWERS) {
+      assert.equal(await page.getByRole('checkbox', { name: labels.en, exact: true }).isChecked(), false, id);
+    }
+    await page.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await page.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(page, 1);
+    for (const goal of ['pigmentation', 'scars']) assert.equal(await page.getByRole('checkbox', { name: goalLabel(goal), exact: true }).isChecked(), true, goal);
+  } finally {
+    await context.close();
   }
 });
