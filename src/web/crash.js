@@ -82,7 +82,9 @@ function isWidget() {
 }
 
 function show(words, storageKey) {
-  const apps = [...document.querySelectorAll('.app')];
+  // Not the first step drawn before the app started (www/first.js's #tf-first): the app
+  // takes it over when it starts, so a trap before that is first.js's to tell.
+  const apps = [...document.querySelectorAll('.app')].filter((app) => !app.closest('#tf-first'));
   for (const host of document.querySelectorAll('[data-treatment-finder]')) {
     const app = host.shadowRoot && host.shadowRoot.querySelector('.app');
     if (app) apps.push(app);
