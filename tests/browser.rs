@@ -1049,3 +1049,120 @@ async fn saved_answers_and_a_links_wait_for_the_visitors_choice() {
     }
     storage.remove_item(STORAGE_KEY).unwrap();
 }
+
+/// Forces a real trap, as a bug would cause one: `unreachable` (what a panic ends in with
+/// `panic = "abort"`) in a callback the browser calls (a timer, as an event listener would
+/// be), and waits for the browser to report it on the window (the guard's listener, added
+/// before this one, has run by then). Only that call stops: the test harness goes on.
+async fn trap() {
+    use wasm_bindgen::closure::Closure;
+    let window = web_sys::window().unwrap();
+    let mut resolve = None;
+    let reported = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+    let resolve = resolve.unwrap();
+    window.add_event_listener_with_callback("error", &resolve).unwrap();
+    let bug = Closure::once_into_js(|| -> () { core::arch::wasm32::unreachable() });
+    window.set_timeout_with_callback(bug.unchecked_ref()).unwrap();
+    let event = wasm_bindgen_futures::JsFuture::from(reported).await.unwrap();
+    window.remove_event_listener_with_callback("error", &resolve).unwrap();
+    let error = js_sys::Reflect::get(&event, &"error".into()).unwrap();
+    assert!(error.is_instance_of::<js_sys::WebAssembly::RuntimeError>(), "{error:?}");
+}
+
+/// Issue 14: when the WebAssembly traps, each finder on the page says so in its visitor's
+/// language, with a Reload button, says answers are kept only where "Remember" keeps them,
+/// leaves what was entered on screen but out of reach of the stopped app, and (in a widget)
+/// changes nothing the partner page could hear of: neither the size nor, for the bridge's
+/// MutationObserver, the document. Saved progress then brings the visitor back where they
+/// were. One trap per page: the guard shows its message once, so this is the only test
+/// that traps.
+#[wasm_bindgen_test]
+async fn a_trap_is_told_in_the_visitors_language_and_loses_nothing_remembered() {
+    use std::cell::Cell;
+    use wasm_bindgen::closure::Closure;
+    let document = web_sys::window().unwrap().document().unwrap();
+    treatment_finder::web::forget_saved();
+    // An English visitor who ticked "Remember" and is on step 2; a French one who did not.
+    let en = render(props()).await;
+    en.click("#goal-hydration").await;
+    en.click("#goal-scars").await;
+    en.click("#remember").await;
+    en.press("Next").await;
+    en.fill("#age", "36").await;
+    let fr = render(AppProps { lang: Some(Lang::Fr), ..props() }).await;
+    fr.click("#goal-pores").await;
+
+    // As in a widget's iframe (src/web/embed.rs marks <html data-embed>), whose bridge
+    // watches the document with this MutationObserver and its size with a ResizeObserver.
+    let html = document.document_element().unwrap();
+    html.set_attribute("data-embed", "").unwrap();
+    let heights = || [en.root.get_bounding_client_rect().height(), fr.root.get_bounding_client_rect().height()];
+    let before = heights();
+    let seen = Rc::new(Cell::new(0u32));
+    let record = {
+        let seen = Rc::clone(&seen);
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| seen.set(seen.get() + records.length()))
+    };
+    let observer = web_sys::MutationObserver::new(record.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_attributes(true);
+    options.set_character_data(true);
+    observer.observe_with_options(&html, &options).unwrap();
+
+    treatment_finder::web::crash::install();
+    trap().await;
+    trap().await;
+
+    for (page, lang, kept) in [(&en, Lang::En, Key::CrashKept), (&fr, Lang::Fr, Key::CrashNotKept)] {
+        let shadow = page.root.shadow_root().expect("a message above the app");
+        let alerts = shadow.query_selector_all("[role=alert]").unwrap();
+        assert_eq!(alerts.length(), 1, "{lang:?}: one message for two traps");
+        let alert: Element = alerts.item(0).unwrap().dyn_into().unwrap();
+        assert_eq!(alert.get_attribute("lang").as_deref(), Some(lang.code()));
+        let lines = alert.query_selector_all("p").unwrap();
+        let lines: Vec<String> = (0..lines.length()).map(|i| lines.item(i).unwrap().text_content().unwrap()).collect();
+        assert_eq!(lines, [t(lang, Key::Crashed), t(lang, kept)], "{lang:?}");
+        let reload = alert.query_selector("button").unwrap().expect("a Reload button");
+        assert_eq!(reload.text_content().unwrap(), t(lang, Key::Reload));
+        // What the visitor entered is still shown, below the message.
+        assert!(shadow.query_selector("slot").unwrap().is_some(), "{lang:?}: the app is shown under the message");
+    }
+    // The keyboard is on Reload (the first finder's), the one thing left to press.
+    let focused = en.root.shadow_root().unwrap().active_element().map(|e| e.text_content().unwrap_or_default());
+    assert_eq!(focused.as_deref(), Some("Reload"));
+
+    assert_eq!(en.text("#step-count"), "Step 2 of 4");
+    assert_eq!(en.input("#age").value(), "36");
+    assert!(fr.checked("#goal-pores"));
+    // The stopped app answers nothing: a box cannot be unticked, "Back" goes nowhere, a field
+    // takes no focus.
+    fr.input("#goal-pores").click();
+    assert!(fr.checked("#goal-pores"), "a tick in a stopped finder");
+    en.press("Back").await;
+    assert_eq!(en.text("#step-count"), "Step 2 of 4", "Back in a stopped finder");
+    en.input("#age").focus().unwrap();
+    assert_ne!(en.focused_id(), "age");
+
+    // In a widget, the partner page hears nothing: the iframe keeps its size and the
+    // bridge's observer has no change to report (which would call the stopped app).
+    yew::scheduler::flush().await;
+    assert_eq!(heights(), before, "the widget's height changed");
+    assert_eq!(seen.get(), 0, "the document changed under the widget bridge's MutationObserver");
+    observer.disconnect();
+    html.remove_attribute("data-embed").unwrap();
+
+    // "Remember" kept the answers on this device: the reload brings the visitor back to step 2
+    // with them (the page's start reads them with `load_saved`, as here).
+    let saved = treatment_finder::web::load_saved().expect("saved progress survives the trap");
+    drop((en, fr));
+    let resume = Resume { draft: saved.draft, step: saved.step, remember: true, offer: None };
+    let again = render(AppProps { resume: Some(resume), ..props() }).await;
+    assert_eq!(again.text("#step-count"), "Step 2 of 4");
+    assert_eq!(again.input("#age").value(), "36");
+    again.press("Back").await;
+    assert!(again.checked("#goal-hydration") && again.checked("#goal-scars") && !again.checked("#goal-pores"));
+    drop(again);
+    treatment_finder::web::forget_saved();
+}

@@ -146,6 +146,11 @@
     #iframe = null;
     #id = null;
     #ready = false;
+    /** The finder said `ready` in this iframe already (a later one is its own reload). */
+    #announced = false;
+    /** `lang` / other attributes were sent since the iframe opened: its address is older. */
+    #langSent = false;
+    #settingsSent = false;
     /** `lang` changed before the finder was ready: tell it when it is. */
     #langPending = false;
     /** Another attribute changed before the finder was ready: tell it when it is. */
@@ -215,6 +220,9 @@
       }
       this.#id = newId();
       this.#ready = false;
+      this.#announced = false;
+      this.#langSent = false;
+      this.#settingsSent = false;
       const url = new URL(APP.href);
       for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
       url.searchParams.set('embed', this.#id);
@@ -265,6 +273,15 @@
             this.#settingsPending = false;
             this.#sendSettings();
           }
+          // A second `ready` is the finder's own reload (its Reload button, after it stopped
+          // on an error, src/web/crash.js): it starts from the iframe's address, so what was
+          // sent since goes again; the page was told `ready` once and hears nothing of it.
+          if (this.#announced) {
+            if (this.#langSent) this.#sendLang();
+            if (this.#settingsSent) this.#sendSettings();
+            break;
+          }
+          this.#announced = true;
           this.#emit('ready', null);
           break;
         case 'resize':
@@ -310,6 +327,7 @@
         settings: { booking_url: value('booking_url'), clinic_name: value('clinic_name'), accent: value('accent'), contact: value('contact') },
       };
       this.#iframe.contentWindow.postMessage(message, APP.origin);
+      this.#settingsSent = true;
     }
 
     /** Names the iframe for assistive technology, in the finder's language. */
@@ -329,6 +347,7 @@
       // The title follows when the finder says it speaks it (a `lang` message).
       const message = { protocol: PROTOCOL, version: VERSION, widget: this.#id, type: 'lang', lang };
       this.#iframe.contentWindow.postMessage(message, APP.origin);
+      this.#langSent = true;
     }
   }
 

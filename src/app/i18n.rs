@@ -102,6 +102,10 @@ keys! {
     ChoiceAreas,
     ChoiceRedness,
     ChoiceNotAnswered,
+    Crashed,
+    CrashKept,
+    CrashNotKept,
+    Reload,
 }
 
 /// The fixed string for `key` in `lang`. The texts of [`Key::names_practitioner`] hold
@@ -232,6 +236,22 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::ChoiceAreas => ("Areas", "Zones"),
         Key::ChoiceRedness => ("Acceptable redness", "Rougeur acceptée"),
         Key::ChoiceNotAnswered => ("Not answered yet", "Pas encore de réponse"),
+        // Shown by src/web/crash.js when the running app stops (its WebAssembly trapped): it
+        // no longer answers, so this is all it can say. `CrashKept` only when saved progress
+        // is on this device ("Remember" was ticked), which never holds the health answers.
+        Key::Crashed => (
+            "Something went wrong and the treatment finder stopped working.",
+            "Un problème est survenu et l’outil Trouver mon traitement a cessé de fonctionner.",
+        ),
+        Key::CrashKept => (
+            "Your answers, except the health ones, are saved on this device: reload the page to get them back.",
+            "Vos réponses, sauf celles sur la santé, sont gardées sur cet appareil\u{a0}: rechargez la page pour les retrouver.",
+        ),
+        Key::CrashNotKept => (
+            "Nothing you entered was sent anywhere. Reload the page to start again.",
+            "Rien de ce que vous avez saisi n’a été transmis. Rechargez la page pour recommencer.",
+        ),
+        Key::Reload => ("Reload", "Recharger"),
     };
     match lang {
         Lang::En => en,

@@ -379,6 +379,8 @@ pub fn app(props: &AppProps) -> Html {
 /// into the body. In an embedded widget's iframe, it also starts the bridge to the
 /// partner page (`web::embed`).
 pub fn start() {
+    // First, so that a trap from here on shows the visitor a message (`web::crash`).
+    web::crash::install();
     let bridge = web::embed::Bridge::from_page();
     yew::platform::spawn_local(async move {
         let boot = web::boot(bridge.is_some()).await;

@@ -156,6 +156,7 @@ impl FinderHandle {
 /// target that is not an element throws.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, config: JsValue, assets: JsValue) -> Result<FinderHandle, JsError> {
+    super::crash::install();
     let element: Element = element.dyn_into().map_err(|_| JsError::new("mount(): element: is not a DOM element"))?;
     let settings: MountConfig = read_optional(config).map_err(|e| JsError::new(&format!("mount(): config: {e}")))?;
     let assets: MountAssets = read_optional(assets).map_err(|e| JsError::new(&format!("mount(): assets: {e}")))?;

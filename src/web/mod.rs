@@ -10,6 +10,7 @@
 //! holds the `#[wasm_bindgen]` exports (the page's start, `recommend`, `mount`).
 
 pub mod api;
+pub mod crash;
 pub mod embed;
 pub mod first_screen;
 

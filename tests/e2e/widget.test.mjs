@@ -715,6 +715,44 @@ test('removing a widget removes its iframe and its message listener; a new eleme
   });
 });
 
+test("a widget that reloads itself (its Reload button after an error) comes back where the visitor was; the partner page hears no second ready, and the element's language holds", async () => {
+  await withPartner('/partner.html', async ({ page }) => {
+    await waitForReady(page, ['finder-fr', 'finder-en']);
+    const fr = page.frameLocator('#finder-fr iframe');
+    const frame = await widgetFrame(page, '#finder-fr');
+    await answerGoals(fr, { goals: ['hydration'] }, 'fr');
+    await fr.getByRole('checkbox', { name: UI.fr.remember, exact: true }).check();
+    await nextButton(fr, 'fr').click();
+    await waitForStep(fr, 2, 'fr');
+    // The partner page switches the widget to English after it opened (its address says fr).
+    await page.locator('#finder-fr').evaluate((el) => el.setAttribute('lang', 'en'));
+    await waitForStep(fr, 2, 'en');
+
+    // What src/web/crash.js's Reload button does, in the iframe's own document.
+    await frame.evaluate(() => (window.__before = true));
+    const reloaded = page.waitForEvent('framenavigated', (f) => f === frame);
+    await frame.evaluate(() => setTimeout(() => location.reload()));
+    await reloaded;
+    await frame.waitForFunction(() => window.__before === undefined && document.documentElement.lang === 'en');
+    await waitForStep(fr, 2, 'en');
+    const ready = (await widgetLog(page)).events.filter((e) => e.type === 'ready' && e.id === 'finder-fr');
+    assert.equal(ready.length, 1, 'one treatment-finder:ready for the widget');
+
+    // Saved progress ("Remember") brought the goals back, and the widget works on.
+    await fr.getByRole('button', { name: UI.en.back, exact: true }).click();
+    await waitForStep(fr, 1, 'en');
+    assert.equal(await fr.getByRole('checkbox', { name: goalLabel('hydration', 'en'), exact: true }).isChecked(), true);
+    await nextButton(fr, 'en').click();
+    await answerAboutYou(fr, { age: 40 }, 'en');
+    await nextButton(fr, 'en').click();
+    await waitForStep(fr, 3, 'en');
+    await answerHealth(fr, {}, 'en');
+    await fr.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
+    await page.waitForFunction(() => window.__widgets.events.some((e) => e.type === 'result' && e.id === 'finder-fr'));
+    assert.equal(await fittedHeight(frame), Number.parseInt((await iframeHeights(page))['finder-fr'], 10), 'its height still follows');
+  });
+});
+
 test('a widget added hidden, with its attributes set just after, loads the finder once and is ready; shown, it takes its height', async () => {
   await withPartner('/partner.html', async ({ page, requests }) => {
     await waitForReady(page, ['finder-fr', 'finder-en']);
