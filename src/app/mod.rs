@@ -194,12 +194,24 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let lang = state.lang;
-    let answers = (state.step == Step::Result).then(|| state.draft.answers(state.today)).flatten();
-    let rec = (state.step == Step::Result)
-        .then(|| answers.as_ref().and_then(|answers| recommend(answers, &props.rules, lang).ok()).map(Rc::new));
+    // Worked out once per set of answers, not on every render (a keystroke elsewhere, the
+    // "Copied" note): a widget's result is many recommendations, and the rules are compared
+    // by address, never field by field.
+    let results = use_memo(
+        (
+            state.step == Step::Result,
+            state.draft.clone(),
+            lang,
+            state.today,
+            SameRules(props.rules.clone()),
+            props.placement == Placement::Widget,
+        ),
+        |(shown, draft, lang, today, rules, widget)| Results::new(*shown, draft, *lang, *today, &rules.0, *widget),
+    );
+    let rec = results.rec.clone();
     {
         let onresult = props.onresult.clone();
-        let shown = rec.as_ref().and_then(|rec| rec.as_ref().map(|r| r.treatment));
+        let shown = rec.as_ref().map(|r| r.treatment);
         use_effect_with(shown, move |shown| {
             if let Some(treatment) = *shown {
                 onresult.emit(treatment);
@@ -273,7 +285,6 @@ pub fn app(props: &AppProps) -> Html {
             />
         },
         (None, Step::Result) => {
-            let rec = rec.flatten();
             let oncopy = {
                 let state = state.clone();
                 let placement = props.placement.clone();
@@ -318,20 +329,7 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 })
             };
-            let longest: Rc<[Recommendation]> = match &rec {
-                Some(rec) if rec.treatment == Treatment::Consult && props.placement == Placement::Widget => {
-                    longest_consults(&props.rules, lang).into()
-                }
-                _ => Rc::new([]),
-            };
-            // A plan result in a widget: every plan the same answers could give with any
-            // waiting periods and soft warnings, so its height tells neither (`even`).
-            let plans: Rc<[Recommendation]> = match (&rec, &answers) {
-                (Some(rec), Some(answers)) if rec.treatment != Treatment::Consult && props.placement == Placement::Widget => {
-                    even::plan_variants(answers, &props.rules, lang).into()
-                }
-                _ => Rc::new([]),
-            };
+            let (longest, plans) = (results.longest.clone(), results.plans.clone());
             html! {
                 <ResultView
                     lang={lang}
@@ -436,6 +434,40 @@ pub fn start() {
             app.borrow_mut().update(props.clone());
         });
     });
+}
+
+/// Rules compared by address: the app is given one `Rc` per rules file, and comparing two
+/// files field by field on every render would cost as much as the file is long.
+#[derive(Clone)]
+struct SameRules(Rc<Rules>);
+
+impl PartialEq for SameRules {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the result screen shows, worked out from the answers: the recommendation and, in a
+/// widget, what its height is padded against (the longest consults for a consult, every plan
+/// variant for a plan; see `even` and `web::embed`).
+struct Results {
+    rec: Option<Rc<Recommendation>>,
+    longest: Rc<[Recommendation]>,
+    plans: Rc<[Recommendation]>,
+}
+
+impl Results {
+    fn new(shown: bool, draft: &Draft, lang: Lang, today: Date, rules: &Rules, widget: bool) -> Results {
+        let none = || Results { rec: None, longest: Rc::new([]), plans: Rc::new([]) };
+        let Some(answers) = shown.then(|| draft.answers(today)).flatten() else { return none() };
+        let Some(rec) = recommend(&answers, rules, lang).ok() else { return none() };
+        let consult = rec.treatment == Treatment::Consult;
+        Results {
+            longest: if widget && consult { longest_consults(rules, lang).into() } else { Rc::new([]) },
+            plans: if widget && !consult { even::plan_variants(&answers, rules, lang).into() } else { Rc::new([]) },
+            rec: Some(Rc::new(rec)),
+        }
+    }
 }
 
 fn default_rules() -> Rc<Rules> {
