@@ -56,8 +56,13 @@ pub fn check_issues(issues: &[Issue]) {
     }
 }
 
-/// The engine gives a recommendation for valid answers, in both languages.
+/// The engine gives a recommendation for valid answers, in both languages (and refuses
+/// answers `validate` refuses).
 pub fn recommend_checked(answers: &Answers, rules: &Rules) {
+    if answers.validate().is_err() {
+        assert!(recommend(answers, rules, Lang::En).is_err());
+        return;
+    }
     for lang in Lang::ALL {
         if let Err(e) = recommend(answers, rules, lang) {
             panic!("valid answers refused: {e} for {answers:?}");
