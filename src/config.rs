@@ -447,7 +447,9 @@ fn file_settings(read: FileRead, issues: &mut Vec<Issue>) -> ClinicFile {
             "default_lang" => &mut file.default_lang,
             "rules_url" => &mut file.rules_url,
             _ => {
-                issues.push(file_warning(&key, "is not a known setting; it is ignored".into()));
+                // A blank key is quoted, so the message still points at something.
+                let name = if key.trim().is_empty() { format!("{key:?}") } else { key };
+                issues.push(file_warning(&name, "is not a known setting; it is ignored".into()));
                 continue;
             }
         };

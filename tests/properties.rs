@@ -442,7 +442,23 @@ fn check_issues(issues: &[Issue]) -> Result<(), TestCaseError> {
 
 /// What the app may trust in a resolved configuration, whatever it was given.
 fn check_config(query: &[(String, String)], file: Option<&str>) -> Result<(), TestCaseError> {
-    let (config, issues) = config::resolve(file, query, "https://clinic.example");
+    for source in [config::QuerySource::Link, config::QuerySource::Embedder] {
+        check_config_from(query, file, source)?;
+    }
+    // A link (the finder's own page) never changes where the visitor books, whom they call,
+    // the clinic's name or its rules: those are exactly clinic.json's.
+    let origin = "https://clinic.example";
+    let (linked, _) = config::resolve(file, query, config::QuerySource::Link, origin);
+    let (filed, _) = config::resolve(file, &[], config::QuerySource::Link, origin);
+    prop_assert_eq!(
+        (&linked.booking_url, &linked.contact, &linked.clinic_name, &linked.rules_url, &linked.accent),
+        (&filed.booking_url, &filed.contact, &filed.clinic_name, &filed.rules_url, &filed.accent)
+    );
+    Ok(())
+}
+
+fn check_config_from(query: &[(String, String)], file: Option<&str>, source: config::QuerySource) -> Result<(), TestCaseError> {
+    let (config, issues) = config::resolve(file, query, source, "https://clinic.example");
     check_issues(&issues)?;
     let accent = &config.accent.color;
     prop_assert!(accent.len() == 7 && accent.starts_with('#') && accent[1..].bytes().all(|b| b.is_ascii_hexdigit()));
@@ -450,6 +466,9 @@ fn check_config(query: &[(String, String)], file: Option<&str>) -> Result<(), Te
         let lower = url.to_ascii_lowercase();
         prop_assert!(lower.starts_with("https://") || lower.starts_with("http://"), "booking URL {url:?}");
         prop_assert!(!url.chars().any(|c| c.is_whitespace() || c.is_control()), "booking URL {url:?}");
+        // It leads where it seems to: no user name before the host, no backslash.
+        let authority = lower.split_once("//").map_or("", |(_, rest)| rest).split(['/', '?', '#']).next().unwrap_or("");
+        prop_assert!(!authority.contains('@') && !url.contains('\\'), "booking URL {url:?}");
     }
     if let Some(url) = &config.rules_url {
         prop_assert!(!url.starts_with("//") && !url.contains('\\'), "rules URL {url:?}");
@@ -521,7 +540,14 @@ proptest! {
     fn saved_progress_round_trips(draft in draft(), step in select(Step::ALL.to_vec())) {
         let saved = Saved::new(&draft, step);
         prop_assert!(!saved.draft.has_health_answer());
-        prop_assert_eq!(Saved::from_json(&saved.to_json()), Some(saved));
+        // The answers come back exactly; the step no later than the first step still missing
+        // an answer (a draft the app could not have saved there resumes where it can go on).
+        let back = Saved::from_json(&saved.to_json());
+        prop_assert!(back.is_some());
+        let back = back.unwrap();
+        prop_assert_eq!(&back.draft, &saved.draft);
+        prop_assert!(back.step <= saved.step);
+        prop_assert_eq!(Saved::from_json(&back.to_json()), Some(back));
     }
 
     #[test]
@@ -663,6 +689,7 @@ proptest! {
             match config::read_file(text) {
                 Ok(_) | Err(FileError::NotAnObject) => {}
                 Err(FileError::NotJson(message)) => prop_assert!(!message.trim().is_empty()),
+                Err(FileError::TooLarge(bytes)) => prop_assert!(bytes > config::MAX_CLINIC_FILE_BYTES),
             }
         }
         check_config(&query, file.as_deref())?;

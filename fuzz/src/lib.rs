@@ -34,7 +34,12 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
 /// The configuration for `file` and `query`, checked as the app trusts it: issues that say
 /// what is wrong, a `#rrggbb` accent, an http(s) booking URL, a rules URL on this site.
 pub fn resolve_checked(file: Option<&str>, query: &[(String, String)]) -> Config {
-    let (config, issues) = config::resolve(file, query, "https://clinic.example");
+    // A link may set only the language: the rest is clinic.json's.
+    let (linked, issues) = config::resolve(file, query, config::QuerySource::Link, "https://clinic.example");
+    check_issues(&issues);
+    let (filed, _) = config::resolve(file, &[], config::QuerySource::Link, "https://clinic.example");
+    assert_eq!((&linked.booking_url, &linked.contact, &linked.rules_url), (&filed.booking_url, &filed.contact, &filed.rules_url));
+    let (config, issues) = config::resolve(file, query, config::QuerySource::Embedder, "https://clinic.example");
     check_issues(&issues);
     let accent = &config.accent.color;
     assert!(accent.len() == 7 && accent.starts_with('#') && accent[1..].bytes().all(|b| b.is_ascii_hexdigit()), "{accent:?}");
@@ -42,6 +47,8 @@ pub fn resolve_checked(file: Option<&str>, query: &[(String, String)]) -> Config
         let lower = url.to_ascii_lowercase();
         assert!(lower.starts_with("https://") || lower.starts_with("http://"), "booking URL {url:?}");
         assert!(!url.chars().any(|c| c.is_whitespace() || c.is_control()), "booking URL {url:?}");
+        let authority = lower.split_once("//").map_or("", |(_, rest)| rest).split(['/', '?', '#']).next().unwrap_or("");
+        assert!(!authority.contains('@') && !url.contains('\\'), "booking URL {url:?}");
     }
     if let Some(url) = &config.rules_url {
         assert!(!url.starts_with("//") && !url.contains('\\'), "rules URL {url:?}");
