@@ -1,21 +1,28 @@
-// The clinic's configuration (www/clinic.json) and its query-parameter overrides: good
-// values take effect, bad ones are refused with a console error naming the setting, and
-// the app keeps working with the default.
+// The clinic's configuration (www/clinic.json, served here by Playwright so no file is
+// written into dist/): good values take effect, bad ones are refused with a console error
+// naming the setting, and the app keeps working with the default. A link to the finder's own
+// page may set the language and nothing else (issue 14): a stranger's link cannot change
+// where the visitor books, whom they call, the clinic's name, colours or rules.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+  DIST,
   RULES,
   UI,
   appUrl,
   collectConsole,
   completeQuiz,
+  copyLink,
   distAndBrowser,
   engineCase,
   newContext,
   nextButton,
   openApp,
   screeningLabel,
+  servePages,
   summary,
   summaryText,
   waitForStep,
@@ -26,11 +33,19 @@ const suite = distAndBrowser();
 const PLAN = engineCase('issue example');
 const CONSULT = engineCase('a pregnancy');
 
-async function withPage(query, fn) {
-  const context = await newContext(suite.browser);
+const CLINIC = JSON.parse(readFileSync(join(DIST, 'clinic.json'), 'utf8'));
+
+/** `query` in the address; `clinic`, when given, is served as clinic.json over the built one. */
+async function withPage(query, fn, { clinic = null, contextOptions = {} } = {}) {
+  const context = await newContext(suite.browser, contextOptions);
   try {
     const page = await context.newPage();
     const log = collectConsole(page);
+    if (clinic) {
+      await page.route('**/clinic.json', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...CLINIC, ...clinic }) }),
+      );
+    }
     const dialogs = [];
     page.on('dialog', async (d) => {
       dialogs.push(d.message());
@@ -45,8 +60,8 @@ async function withPage(query, fn) {
   }
 }
 
-test('?booking_url=javascript:… is refused: a console error names booking_url, and there is no Book link', async () => {
-  await withPage({ booking_url: 'javascript:alert(1)' }, async (page, log) => {
+test('a booking_url of javascript:… is refused: a console error names booking_url, and there is no Book link', async () => {
+  await withPage({}, async (page, log) => {
     await completeQuiz(page, PLAN.answers);
     assert.equal(await summary(page), summaryText('both'));
     assert.equal(await page.getByRole('link', { name: UI.en.book }).count(), 0, 'no Book link');
@@ -55,11 +70,11 @@ test('?booking_url=javascript:… is refused: a console error names booking_url,
       log.errors().some((e) => e.includes('booking_url')),
       `a console error names booking_url: ${JSON.stringify(log.errors())}`,
     );
-  });
+  }, { clinic: { booking_url: 'javascript:alert(1)' } });
 });
 
-test('?accent=notacolor is refused with a console error naming accent; the app still works', async () => {
-  await withPage({ accent: 'notacolor' }, async (page, log) => {
+test('an accent of notacolor is refused with a console error naming accent; the app still works', async () => {
+  await withPage({}, async (page, log) => {
     assert.ok(
       log.errors().some((e) => e.includes('accent')),
       `a console error names accent: ${JSON.stringify(log.errors())}`,
@@ -68,15 +83,15 @@ test('?accent=notacolor is refused with a console error naming accent; the app s
     await completeQuiz(page, PLAN.answers);
     assert.equal(await summary(page), summaryText('both'));
     await page.getByRole('link', { name: UI.en.book }).waitFor();
-  });
+  }, { clinic: { accent: 'notacolor' } });
 });
 
-test('a valid ?accent colours the primary button', async () => {
-  await withPage({ accent: '#8a1c4a' }, async (page, log) => {
+test("a valid accent colours the primary button; a link's accent does not", async () => {
+  await withPage({ accent: '#ff0000' }, async (page, log) => {
     const background = await nextButton(page).evaluate((el) => getComputedStyle(el).backgroundColor);
     assert.equal(background, 'rgb(138, 28, 74)');
     assert.deepEqual(log.errors(), [], 'no console error');
-  });
+  }, { clinic: { accent: '#8a1c4a' } });
 });
 
 test('?lang=fr gives the French interface and <html lang="fr">', async () => {
@@ -92,13 +107,13 @@ test('?lang=fr gives the French interface and <html lang="fr">', async () => {
   });
 });
 
-test('clinic_name, contact and booking_url from the query are used', async () => {
+test("clinic_name, contact and booking_url from clinic.json are used", async () => {
   const query = {
     clinic_name: 'Clinique Essai',
     contact: 'Appelez le 514-555-0199.',
     booking_url: 'https://rdv.example.org/reserver?clinique=7',
   };
-  await withPage(query, async (page, log) => {
+  await withPage({}, async (page, log) => {
     await page.getByText(query.clinic_name, { exact: true }).waitFor();
     await completeQuiz(page, PLAN.answers);
     const href = new URL(await page.getByRole('link', { name: UI.en.book }).getAttribute('href'));
@@ -117,23 +132,28 @@ test('clinic_name, contact and booking_url from the query are used', async () =>
     await page.getByText(query.contact).waitFor();
     assert.equal(await page.getByRole('link', { name: UI.en.book }).count(), 0);
     assert.deepEqual(log.errors(), [], 'no console error');
-  });
+  }, { clinic: query });
 });
 
-// A clinic's own rules file (`?rules=` or `rules_url`): Playwright answers the same-origin
-// request, so no file is written into dist/. A valid file changes what the finder says; an
+// A clinic's own rules file (clinic.json's `rules_url`): Playwright answers the same-origin
+// requests, so no file is written into dist/. A valid file changes what the finder says; an
 // invalid one is refused with its JSON path in the console, and the built-in rules answer.
-async function withRules(rulesPath, body, fn) {
-  const context = await newContext(suite.browser);
+async function withRules(rulesPath, body, fn, { contextOptions = {}, respond = null } = {}) {
+  const context = await newContext(suite.browser, contextOptions);
   try {
     const page = await context.newPage();
     const log = collectConsole(page);
-    if (body !== null) {
+    await page.route('**/clinic.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...CLINIC, rules_url: rulesPath }) }),
+    );
+    if (respond !== null) {
+      await page.route(`**/${rulesPath}`, respond);
+    } else if (body !== null) {
       await page.route(`**/${rulesPath}`, (route) =>
         route.fulfill({ status: 200, contentType: 'application/json', body }),
       );
     }
-    await openApp(page, appUrl(suite.server.url, { rules: rulesPath }));
+    await openApp(page, appUrl(suite.server.url));
     await fn(page, log);
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');
   } finally {
@@ -184,4 +204,82 @@ test('a missing rules file or one on another site falls back to the built-in rul
       );
     });
   }
+});
+
+// Issue 14: a link anyone can send to the finder's own page.
+test("a crafted link changes neither where the visitor books nor whom they call, and Copy link does not carry it on", async () => {
+  const crafted = {
+    booking_url: 'https://evil.example/phish',
+    contact: 'Call 1-900-SCAM',
+    clinic_name: 'Not the clinic',
+    accent: '#ff0000',
+    rules: 'clinic.json',
+    lang: 'fr',
+  };
+  await withPage(crafted, async (page, log) => {
+    // The language is the link's to choose.
+    await waitForStep(page, 1, 'fr');
+    await page.getByText(CLINIC.clinic_name.fr, { exact: true }).waitFor();
+    assert.equal(await page.getByText(crafted.clinic_name).count(), 0, "the link's clinic name is not shown");
+    await completeQuiz(page, PLAN.answers, 'fr');
+    const href = await page.getByRole('link', { name: UI.fr.book }).getAttribute('href');
+    assert.ok(href.startsWith(`${CLINIC.booking_url}?`), `the clinic's booking link: ${href}`);
+    assert.ok(!href.includes('evil'), href);
+    // Copy link: the finder's page, the answers in the fragment, and no query at all.
+    const link = await copyLink(page, 'fr');
+    assert.ok(link.startsWith(`${suite.server.url}/#v=1&`), link);
+    assert.ok(!/evil|SCAM|booking_url|contact|clinic_name|accent|rules/.test(link), link);
+    // Each ignored parameter is named on the console, as a warning, without its value.
+    for (const key of ['booking_url', 'contact', 'clinic_name', 'accent', 'rules']) {
+      const warnings = log.messages.filter((m) => m.type === 'warning').map((m) => m.text);
+      assert.ok(warnings.some((w) => w.includes(`query parameter: ${key}: is ignored`)), `${key}: ${JSON.stringify(warnings)}`);
+    }
+    assert.ok(!log.messages.some((m) => /evil|SCAM/.test(m.text)), 'no console line repeats a crafted value');
+    assert.deepEqual(log.errors(), [], 'no console error');
+    // A consult shows the clinic's contact, not the link's.
+    await page.getByRole('button', { name: UI.fr.back, exact: true }).click();
+    await waitForStep(page, 3, 'fr');
+    await page.getByRole('checkbox', { name: UI.fr.noneApply, exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: screeningLabel(CONSULT.answers.screening[0], 'fr'), exact: true }).check();
+    await page.getByRole('button', { name: UI.fr.seeResult, exact: true }).click();
+    await page.getByText(CLINIC.contact.fr).waitFor();
+    assert.equal(await page.getByText(crafted.contact).count(), 0, "the link's contact is not shown");
+  }, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+});
+
+test('a rules file that redirects to another site is refused, even on a page whose policy would allow it', async () => {
+  // Another origin that would serve the file to anyone (CORS *), and a page without the
+  // app's CSP (as finder-api.js may run on one): only the code's own check stands.
+  const body = editedRules((r) => {
+    r.messages.summary_both.en = 'This text came from another site.';
+  });
+  const other = await servePages({
+    '/rules.json': { html: body, headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' } },
+  });
+  try {
+    const otherUrl = other.url.replace('127.0.0.1', 'localhost');
+    assert.notEqual(new URL(otherUrl).origin, new URL(suite.server.url).origin);
+    const respond = (route) => route.fulfill({ status: 302, headers: { Location: `${otherUrl}/rules.json` } });
+    await withRules('moved-rules.json', null, async (page, log) => {
+      await completeQuiz(page, PLAN.answers);
+      assert.equal(await summary(page), summaryText('both'));
+      assert.ok(
+        log.errors().some((e) => e.includes('rules_url') && e.includes('redirected to another site')),
+        `a console error says where it went: ${JSON.stringify(log.errors())}`,
+      );
+    }, { contextOptions: { bypassCSP: true }, respond });
+  } finally {
+    await other.close();
+  }
+});
+
+test('a long e-mail address in the contact text does not scroll the page sideways at 320 px', async () => {
+  const contact = 'Écrivez à reception.consultations.microaiguilletage.mesotherapie@clinique-dermo-esthetique-exemple-montreal.example.com';
+  const clinic_name = 'Clinique-dermo-esthétique-Exemple-du-Plateau-Mont-Royal-à-Montréal';
+  await withPage({}, async (page) => {
+    await completeQuiz(page, CONSULT.answers);
+    await page.getByText(contact).waitFor();
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
+    assert.equal(overflow, 0, 'no sideways scrolling');
+  }, { clinic: { contact, clinic_name }, contextOptions: { viewport: { width: 320, height: 640 } } });
 });

@@ -259,8 +259,8 @@ test('soft warnings: each is said, and the plan is the same as without them', as
 test('a pregnancy: talk to a practitioner first, no booking link, no timeline', async () => {
   const c = engineCase('a pregnancy');
   await withPage(async (page) => {
-    // booking_url is set (clinic.json and the query): it must still be hidden for consult.
-    await openApp(page, appUrl(suite.server.url, { booking_url: 'https://booking.example.com/book' }));
+    // booking_url is set (clinic.json): it must still be hidden for consult.
+    await openApp(page, appUrl(suite.server.url));
     await completeQuiz(page, c.answers);
 
     assert.equal(await summary(page), summaryText('consult'));
@@ -474,7 +474,8 @@ test('booking link, calendar file and share link carry no health answer', async 
   const origin = suite.server.url;
   await withPage(
     async (page) => {
-      await openApp(page, appUrl(suite.server.url, { booking_url: 'https://booking.example.com/consultation' }));
+      // The clinic's booking_url (clinic.json).
+      await openApp(page, appUrl(suite.server.url));
       await completeQuiz(page, { ...c.answers, areas: ['face', 'neck'], downtime: 'a_week' });
       assert.equal(await summary(page), summaryText('both'));
 
