@@ -19,7 +19,9 @@ pub const RULES_FORMAT: u32 = 2;
 /// (`build.rs` strips the whitespace between tokens, which the app would otherwise download).
 pub const DEFAULT_RULES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default.min.json"));
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// `Eq` (no field is a float) also lets the app's `Rc<Rules>` props compare by address
+/// first: one rules file is never compared field by field on a render.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// The rules-file format, currently 2.
