@@ -29,6 +29,11 @@ pub const PROTOCOL: &str = "treatment-finder";
 /// The schema's version; a message with another version is ignored.
 pub const VERSION: u32 = 1;
 
+/// The most a message from the partner page may hold, as JSON text: a `settings` message with
+/// every attribute at its longest ([`crate::config::MAX_SETTING_CHARS`] each) is under it. A
+/// bigger one is ignored with a console error, before it is read.
+pub const MAX_MESSAGE_CHARS: usize = 32 * 1024;
+
 /// The longest widget id accepted (the loader's ids are about 16 characters).
 const MAX_WIDGET_ID: usize = 64;
 
@@ -242,6 +247,19 @@ mod tests {
 
     fn embed(widget: &str, origin: &str) -> Result<Option<Embed>, ParamError> {
         Embed::from_query(&query(&[("lang", "fr"), ("embed", widget), ("parent_origin", origin)]))
+    }
+
+    /// The message size limit never refuses a real `settings` message: every attribute at
+    /// the longest a setting may be, in characters JSON text counts twice (UTF-16), fits.
+    #[test]
+    fn the_longest_settings_message_is_under_the_limit() {
+        let longest = "😀".repeat(crate::config::MAX_SETTING_CHARS);
+        let settings = serde_json::json!({ "booking_url": longest, "clinic_name": longest, "accent": longest, "contact": longest });
+        let message = serde_json::json!({
+            "protocol": PROTOCOL, "version": VERSION, "widget": "w".repeat(MAX_WIDGET_ID), "type": "settings", "settings": settings,
+        });
+        let utf16 = message.to_string().encode_utf16().count();
+        assert!(utf16 <= MAX_MESSAGE_CHARS, "{utf16} > {MAX_MESSAGE_CHARS}");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, MessageEvent, MutationObserver, MutationObserverInit, ResizeObserver, Window};
 
-use crate::embed::{Command, Embed, Event, Incoming};
+use crate::embed::{Command, Embed, Event, Incoming, MAX_MESSAGE_CHARS};
 
 /// The link to the partner page. Created once at start-up; it lives as long as the page.
 pub struct Bridge {
@@ -138,6 +138,14 @@ impl Bridge {
             let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
             let from_parent = event.source().is_some_and(|source| js_sys::Object::is(&source, &bridge.parent));
             if !from_parent || event.origin().to_ascii_lowercase() != bridge.embed.parent_origin {
+                return;
+            }
+            // A message too big to be one of ours is not read at all.
+            let size = js_sys::JSON::stringify(&event.data()).ok().map_or(usize::MAX, |text| text.length() as usize);
+            if size > MAX_MESSAGE_CHARS {
+                super::error(&format!(
+                    "treatment finder widget: a message from the page is over {MAX_MESSAGE_CHARS} characters of JSON; it is ignored"
+                ));
                 return;
             }
             // Every key is read: a message with one more than the schema is refused.
