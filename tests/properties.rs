@@ -476,24 +476,11 @@ fn check_config_from(query: &[(String, String)], file: Option<&str>, source: con
     Ok(())
 }
 
-/// Undoes the escaping of an iCalendar TEXT value; `None` if a special character was left
-/// bare or a backslash starts no escape.
-fn unescape(value: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push(match chars.next()? {
-                'n' | 'N' => '\n',
-                c @ (',' | ';' | '\\') => c,
-                _ => return None,
-            }),
-            ',' | ';' => return None,
-            c => out.push(c),
-        }
-    }
-    Some(out)
-}
+/// What the fuzz targets share (`fuzz/src/lib.rs`): the same decoding and message helpers.
+#[allow(dead_code)]
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_shared;
+use fuzz_shared::ics_unescape as unescape;
 
 // ---------------------------------------------------------------------------------------
 // Properties
@@ -626,15 +613,8 @@ proptest! {
     /// settings; they then configure the app as its address would, never with a panic.
     #[test]
     fn widget_settings_round_trip(settings in settings(), query in query()) {
-        let message = serde_json::json!({
-            "protocol": PROTOCOL, "version": VERSION, "widget": "tf1-abc", "type": "settings",
-            "settings": {
-                "booking_url": settings.booking_url, "clinic_name": settings.clinic_name,
-                "accent": settings.accent, "contact": settings.contact,
-            },
-        });
         let embed = Embed { widget: "tf1-abc".into(), parent_origin: "https://partner.example".into() };
-        let incoming: Incoming = serde_json::from_str(&message.to_string()).unwrap();
+        let incoming = fuzz_shared::settings_message(&settings);
         prop_assert_eq!(embed.command(incoming), Some(Command::SetSettings(settings.clone())));
         check_config(&settings.over(&query), None)?;
     }

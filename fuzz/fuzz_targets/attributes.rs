@@ -3,7 +3,7 @@
 //! `settings` message `www/embed.js` sends, which must read back as the same settings.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use treatment_finder::embed::{Command, Embed, Incoming, Settings, PROTOCOL, VERSION};
+use treatment_finder::embed::{Command, Embed, Settings};
 
 fuzz_target!(|data: &[u8]| {
     let values = treatment_finder_fuzz::texts(data, 5);
@@ -18,14 +18,7 @@ fuzz_target!(|data: &[u8]| {
     treatment_finder_fuzz::resolve_checked(None, &query);
     assert!(Embed::from_query(&query).is_ok_and(|e| e.is_some()));
 
-    let message = serde_json::json!({
-        "protocol": PROTOCOL, "version": VERSION, "widget": "tf1-abc", "type": "settings",
-        "settings": {
-            "booking_url": settings.booking_url, "clinic_name": settings.clinic_name,
-            "accent": settings.accent, "contact": settings.contact,
-        },
-    });
     let embed = Embed { widget: "tf1-abc".into(), parent_origin: "https://partner.example".into() };
-    let incoming: Incoming = serde_json::from_str(&message.to_string()).unwrap();
+    let incoming = treatment_finder_fuzz::settings_message(&settings);
     assert_eq!(embed.command(incoming), Some(Command::SetSettings(settings)));
 });

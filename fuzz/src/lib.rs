@@ -3,6 +3,7 @@
 //! parser panics or breaks one of these promises.
 
 use treatment_finder::config::{self, Config, Issue};
+use treatment_finder::embed::{Incoming, Settings, PROTOCOL, VERSION};
 use treatment_finder::engine::{recommend, Answers, Area, Caution, Date, Downtime, Goal, Lang, Recent, Rules, Screening};
 
 /// The input as text (invalid UTF-8 replaced, as a browser's decoder would).
@@ -107,6 +108,18 @@ pub fn answers_from_bytes(data: &[u8]) -> Answers {
         recent: pick(&Recent::ALL, w >> 6),
         cautions: pick(&Caution::ALL, w >> 9),
     }
+}
+
+/// The `settings` message `www/embed.js` sends for `settings`, read as the app reads it.
+pub fn settings_message(settings: &Settings) -> Incoming {
+    let message = serde_json::json!({
+        "protocol": PROTOCOL, "version": VERSION, "widget": "tf1-abc", "type": "settings",
+        "settings": {
+            "booking_url": settings.booking_url, "clinic_name": settings.clinic_name,
+            "accent": settings.accent, "contact": settings.contact,
+        },
+    });
+    serde_json::from_str(&message.to_string()).expect("the loader's message reads back")
 }
 
 /// The items of `all` whose bit is set in `bits`.

@@ -118,36 +118,27 @@ fn too_long(what: &str, length: usize, limit: usize) -> String {
 
 /// The texts that carry a safety message, with their JSON paths: each must be written in
 /// both languages, or the file is refused (see the module's comment for why each is here).
+/// They are the [`texts`] at [`is_safety_text`]'s paths.
 pub fn safety_texts(rules: &Rules) -> Vec<(String, &Text)> {
-    let mut all: Vec<(String, &Text)> = vec![("$.settings.practitioner".into(), &rules.settings.practitioner)];
-    for (i, s) in rules.screening.iter().enumerate() {
-        all.push((format!("$.screening[{i}].label"), &s.label));
-        all.push((format!("$.screening[{i}].reason.text"), &s.reason.text));
-    }
-    for (i, w) in rules.waits.iter().enumerate() {
-        all.push((format!("$.waits[{i}].label"), &w.label));
-        all.push((format!("$.waits[{i}].reason.text"), &w.reason.text));
-    }
-    for (i, c) in rules.cautions.iter().enumerate() {
-        all.push((format!("$.cautions[{i}].label"), &c.label));
-        all.push((format!("$.cautions[{i}].warning.text"), &c.warning.text));
-    }
-    for (i, a) in rules.aftercare.iter().enumerate() {
-        all.push((format!("$.aftercare[{i}].text"), &a.text));
-    }
-    let m = &rules.messages;
-    for (name, text) in [
-        ("disclaimer", &m.disclaimer),
-        ("summary_consult", &m.summary_consult),
-        ("under_min_age.text", &m.under_min_age.text),
-        ("microneedling_min_age.text", &m.microneedling_min_age.text),
-        ("screening_without_rule", &m.screening_without_rule),
-        ("wait_without_rule", &m.wait_without_rule),
-        ("caution_without_rule", &m.caution_without_rule),
-    ] {
-        all.push((format!("$.messages.{name}"), text));
-    }
-    all
+    texts(rules).into_iter().filter(|(path, _)| is_safety_text(path)).collect()
+}
+
+/// Whether the text at `path` carries a safety message: who treats, every health question
+/// and what it leads to, the aftercare, and the messages that send a visitor to a
+/// practitioner or explain why a treatment is not offered.
+fn is_safety_text(path: &str) -> bool {
+    const MESSAGES: [&str; 7] = [
+        "disclaimer",
+        "summary_consult",
+        "under_min_age.text",
+        "microneedling_min_age.text",
+        "screening_without_rule",
+        "wait_without_rule",
+        "caution_without_rule",
+    ];
+    path == "$.settings.practitioner"
+        || ["$.screening[", "$.waits[", "$.cautions[", "$.aftercare["].iter().any(|list| path.starts_with(list))
+        || path.strip_prefix("$.messages.").is_some_and(|name| MESSAGES.contains(&name))
 }
 
 /// Every text in the rules with its JSON path, so translations can be checked in one place.
