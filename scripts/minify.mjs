@@ -28,10 +28,17 @@ const SHIPPED = [
   { pattern: /^(start|finder-api)\.js$/, loader: 'js', format: 'esm' },
   { pattern: /^(embed|first)\.js$/, loader: 'js' },
   { pattern: /^styles-[0-9a-f]+\.css$/, loader: 'css' },
+  // wasm-bindgen's snippets: JavaScript modules the Rust code imports (src/web/crash.js).
+  { pattern: /^snippets\/.+\.js$/, loader: 'js', format: 'esm' },
 ];
 
+// Every file under the staging folder, by its path from there (`snippets/…/crash.js`).
+const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
+  .filter((entry) => entry.isFile())
+  .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length).replace(/^\/+/, ''));
+
 const changed = new Map(); // file name → its new bytes
-for (const name of await readdir(dir)) {
+for (const name of names) {
   const kind = SHIPPED.find(({ pattern }) => pattern.test(name));
   if (!kind) continue;
   const path = join(dir, name);
