@@ -9,7 +9,7 @@ const SURVEY_JSON = {
   progressBarType: 'pages',
   pageNextText: 'Next',
   pagePrevText: 'Back',
-  completeText: 'See my recommendation',
+  completeText: 'See my suggestion',
   showCompletedPage: false,
   pages: [
     {
