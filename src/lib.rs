@@ -3,7 +3,7 @@
 //! **Architecture invariant:** `engine` imports nothing from yew, web-sys, gloo or
 //! wasm-bindgen. Browser code lives in `app` (the Yew UI) and `web` (the one boundary
 //! module that touches browser APIs and holds every `#[wasm_bindgen]` export).
-//! `config`, `draft`, `embed`, `ics` and `share` are the app's pure parts: like the engine,
+//! `config`, `contact`, `draft`, `embed`, `ics` and `share` are the app's pure parts: like the engine,
 //! they know nothing of the browser and are tested on the host. `app` and `web` compile on
 //! the host too, where Yew's server renderer draws the first step into the built page
 //! (`app::first_screen`); only the browser runs them.
@@ -12,6 +12,7 @@ pub mod engine;
 
 // Pure helpers of the app, with no browser calls, so plain `cargo test` covers them.
 pub mod config;
+pub mod contact;
 pub mod draft;
 pub mod embed;
 pub mod ics;

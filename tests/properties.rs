@@ -490,6 +490,28 @@ proptest! {
     #![proptest_config(cases(2048))]
 
     /// A date reads back as the text it came from; anything else is a sentence, not a panic.
+    /// The contact text's links (`contact::pieces`): whatever the clinic wrote comes back
+    /// exactly, and every link is a `tel:` of digits or a `mailto:` of the text it shows.
+    #[test]
+    fn contact_texts_keep_their_words(text in text()) {
+        let pieces = treatment_finder::contact::pieces(&text);
+        let mut joined = String::new();
+        for piece in &pieces {
+            match piece {
+                treatment_finder::contact::Piece::Text(t) => joined.push_str(t),
+                treatment_finder::contact::Piece::Phone { text, href } => {
+                    prop_assert!(href.strip_prefix("tel:").is_some_and(|n| n.trim_start_matches('+').bytes().all(|b| b.is_ascii_digit())), "{href}");
+                    joined.push_str(text);
+                }
+                treatment_finder::contact::Piece::Email { text, href } => {
+                    prop_assert_eq!(href, &format!("mailto:{text}"));
+                    joined.push_str(text);
+                }
+            }
+        }
+        prop_assert_eq!(joined, text);
+    }
+
     #[test]
     fn dates_parse_or_explain(text in prop_oneof![text(), "[0-9]{4}-[0-9]{2}-[0-9]{2}", "[0-9٣]{0,5}-?[0-9]{0,3}-?[0-9]{0,3}"]) {
         match Date::parse(&text) {

@@ -130,6 +130,8 @@ test("clinic_name, contact and booking_url from clinic.json are used", async () 
     await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
     await page.getByText(summaryText('consult'), { exact: true }).waitFor();
     await page.getByText(query.contact).waitFor();
+    // The phone number can be tapped (issue 17).
+    assert.equal(await page.getByRole('link', { name: '514-555-0199', exact: true }).getAttribute('href'), 'tel:+15145550199');
     assert.equal(await page.getByRole('link', { name: UI.en.book }).count(), 0);
     assert.deepEqual(log.errors(), [], 'no console error');
   }, { clinic: query });

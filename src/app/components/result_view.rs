@@ -6,6 +6,7 @@ use super::step_card::Progress;
 use crate::app::i18n::{self, t, Key};
 use crate::app::state::CopyState;
 use crate::config::{booking_href, Config};
+use crate::contact::{self, Piece};
 use crate::draft::Step;
 use crate::engine::{Date, Lang, Reason, Recommendation, Rules, Treatment, Warning};
 use crate::ics::{self, CalendarInfo, Session, UtcTime};
@@ -139,7 +140,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 </div>
                 <section class="contact" aria-labelledby="contact-heading">
                     <h3 id="contact-heading">{ t(lang, Key::ContactTitle) }</h3>
-                    <p>{ contact }</p>
+                    <p>{ contact_links(&contact) }</p>
                 </section>
             </>
         }
@@ -390,5 +391,16 @@ fn articles_on_paper(lang: Lang, articles: &[&str]) -> Html {
                 html! { <>{ sep }{ " " }{ format!("[{}]\u{a0}{}", i + 1, article(lang, file)) }</> }
             }) }
         </p>
+    }
+}
+
+/// The clinic's contact text with its phone numbers and e-mail addresses as `tel:` and
+/// `mailto:` links, so a visitor on a phone can tap them.
+fn contact_links(text: &str) -> Html {
+    html! {
+        { for contact::pieces(text).into_iter().map(|piece| match piece {
+            Piece::Text(text) => html! { { text } },
+            Piece::Phone { text, href } | Piece::Email { text, href } => html! { <a href={href}>{ text }</a> },
+        }) }
     }
 }
