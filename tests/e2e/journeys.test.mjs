@@ -493,6 +493,7 @@ test('booking link, calendar file and share link carry no health answer', async 
       await page.getByRole('button', { name: UI.en.calendar, exact: true }).click();
       const download = await downloading;
       assert.match(download.suggestedFilename(), /\.ics$/);
+      await page.getByRole('status').filter({ hasText: 'Calendar file downloaded.' }).waitFor();
       const ics = await readFile(await download.path(), 'utf8');
       const expected = caseDates(c);
       assert.equal(ics.match(/^BEGIN:VEVENT\r?$/gm)?.length, expected.length, 'one VEVENT per session');
