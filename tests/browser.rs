@@ -520,6 +520,12 @@ async fn hydration_and_scars_at_36_gives_both_with_dated_sessions() {
     // Why, with sources; aftercare; disclaimer.
     assert!(page.all(".reasons li").len() >= 3);
     assert!(page.find(".reasons cite").is_some());
+    // Lists drawn without bullets keep their semantics (VoiceOver drops them otherwise), and
+    // only the main parts are named regions: the result and its plan.
+    assert_eq!(page.get("#timeline").get_attribute("role").as_deref(), Some("list"));
+    let regions: Vec<String> = page.all(".result[aria-labelledby], .result section[aria-labelledby], .result section[aria-label]").iter().map(|s| s.get_attribute("aria-labelledby").unwrap_or_default()).collect();
+    assert_eq!(regions, ["result-summary", "plan-heading"]);
+    assert_eq!(page.get("#result-summary").get_attribute("aria-labelledby").as_deref(), Some("step-count result-summary"));
     assert!(page.find("cite[title]").is_none(), "no file name in a tooltip");
     assert!(!page.all(".aftercare li").is_empty());
     assert_eq!(page.text(".disclaimer"), said(&rules.messages.disclaimer, Lang::En));
@@ -1126,7 +1132,6 @@ async fn a_trap_is_told_in_the_visitors_language_and_loses_nothing_remembered() 
     en.click("#remember").await;
     en.press("Next").await;
     en.fill("#age", "36").await;
-    en.click("#area-face").await;
     let fr = render(AppProps { lang: Some(Lang::Fr), ..props() }).await;
     fr.click("#goal-pores").await;
 
