@@ -316,6 +316,9 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     assert_eq!(page.all("#health-group input[type=checkbox]").len(), items + 1);
     page.press("See my suggestion").await;
     assert_eq!(page.text("#health-error"), "⚠ Tick the items that apply to you, or “None of these apply to me”.");
+    // The error describes the group, once, not each of its checkboxes.
+    assert_eq!(page.get("#health-group").get_attribute("aria-describedby").as_deref(), Some("health-why health-error"));
+    assert_eq!(page.all("#health-group input[aria-describedby]").len(), 0);
     assert_eq!(page.focused_id(), "screen-pregnant_or_breastfeeding");
     page.click("#screen-blood_thinners").await;
     assert!(page.find("#health-error").is_none());

@@ -387,6 +387,22 @@ mod tests {
         }
     }
 
+    /// Every refused "Next" is announced afresh, even in the same words; an edit changes what
+    /// is shown beside the fields, never what is announced; a step change clears it.
+    #[test]
+    fn each_refusal_is_announced_once_and_again() {
+        let today = Date::from_ymd(2026, 11, 22).unwrap();
+        let start = Rc::new(State::new(Draft::default(), Step::AboutYou, Lang::En, today, false));
+        let once = start.clone().reduce(Action::Next);
+        assert_eq!(once.announced, vec![Problem::AgeMissing, Problem::NoArea], "no area is ticked for the visitor");
+        let twice = once.clone().reduce(Action::Next);
+        assert_eq!((twice.announced.clone(), twice.problems_seq), (once.announced.clone(), once.problems_seq + 1));
+        let edited = twice.clone().reduce(Action::SetArea(Area::Neck, true));
+        assert_eq!((edited.problems.clone(), edited.announced.clone(), edited.problems_seq), (vec![Problem::AgeMissing], twice.announced.clone(), twice.problems_seq));
+        let on = edited.reduce(Action::SetAge("36".into())).reduce(Action::Next);
+        assert_eq!((on.step, on.announced.clone()), (Step::Health, vec![]));
+    }
+
     /// Saved answers and a link's: nothing changes until the visitor chooses; then the
     /// chosen answers are on screen at their step, with "Remember" as it was.
     #[test]
