@@ -38,7 +38,10 @@ impl Step {
 
 /// The answers as typed. Text fields keep the raw input so a half-typed age survives a
 /// language switch or a step change.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The default has nothing answered: no goal, no area ticked (the About step asks for one)
+/// and no redness answer ("Not sure").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
     /// Kept in `Goal::ALL` order.
@@ -60,23 +63,6 @@ pub struct Draft {
     pub cautions: Vec<Caution>,
     /// "None of these apply to me": exclusive with every health item above.
     pub none_apply: bool,
-}
-
-impl Default for Draft {
-    fn default() -> Self {
-        Draft {
-            goals: vec![],
-            event_date: String::new(),
-            age: String::new(),
-            // Nothing is ticked until the visitor chooses (the About step asks for one).
-            areas: vec![],
-            downtime: None,
-            screening: vec![],
-            recent: vec![],
-            cautions: vec![],
-            none_apply: false,
-        }
-    }
 }
 
 /// A field a problem belongs to; the UI maps it to the input's id.
