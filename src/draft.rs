@@ -38,7 +38,10 @@ impl Step {
 
 /// The answers as typed. Text fields keep the raw input so a half-typed age survives a
 /// language switch or a step change.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The default has nothing answered: no goal, no area ticked (the About step asks for one)
+/// and no redness answer ("Not sure").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
     /// Kept in `Goal::ALL` order.
@@ -60,22 +63,6 @@ pub struct Draft {
     pub cautions: Vec<Caution>,
     /// "None of these apply to me": exclusive with every health item above.
     pub none_apply: bool,
-}
-
-impl Default for Draft {
-    fn default() -> Self {
-        Draft {
-            goals: vec![],
-            event_date: String::new(),
-            age: String::new(),
-            areas: vec![Area::Face],
-            downtime: None,
-            screening: vec![],
-            recent: vec![],
-            cautions: vec![],
-            none_apply: false,
-        }
-    }
 }
 
 /// A field a problem belongs to; the UI maps it to the input's id.
@@ -324,13 +311,8 @@ impl Saved {
             let wanted = ids(key);
             all.iter().copied().filter(|g| wanted.iter().any(|w| w == g.id())).collect()
         };
-        let areas = match draft.get("areas") {
-            Some(Loose::List(_)) => {
-                let wanted = ids("areas");
-                Area::ALL.into_iter().filter(|a| wanted.iter().any(|w| w == a.id())).collect()
-            }
-            _ => Draft::default().areas,
-        };
+        let wanted = ids("areas");
+        let areas = Area::ALL.into_iter().filter(|a| wanted.iter().any(|w| w == a.id())).collect();
         let downtime = draft.get("downtime").and_then(Loose::as_text).and_then(|t| Downtime::ALL.into_iter().find(|d| d.id() == t));
         // The health screen (`screening`, `recent`, `cautions`, `none_apply`) is never read.
         let draft = Draft {
@@ -498,7 +480,7 @@ mod tests {
     }
 
     fn draft(goals: &[Goal], event: &str, age: &str) -> Draft {
-        Draft { goals: goals.to_vec(), event_date: event.into(), age: age.into(), ..Draft::default() }
+        Draft { goals: goals.to_vec(), event_date: event.into(), age: age.into(), areas: vec![Area::Face], ..Draft::default() }
     }
 
     fn check(d: &Draft, step: Step, expected: &[Problem]) {
@@ -576,9 +558,12 @@ mod tests {
         assert_eq!(d.answers(today()), None);
         assert_eq!(d.first_blocked(Step::Result, today()), Some((Step::Health, vec![Problem::HealthUnanswered])));
         d.none_apply = true;
+        d.areas = vec![];
+        assert_eq!(d.first_blocked(Step::Result, today()), Some((Step::AboutYou, vec![Problem::NoArea])), "no area is ticked for the visitor");
+        d.areas = vec![Area::Neck];
         let a = d.answers(today()).unwrap();
         assert_eq!((a.age, a.today, a.event_date), (36, Some(today()), None));
-        assert_eq!(a.areas, vec![Area::Face]);
+        assert_eq!(a.areas, vec![Area::Neck]);
         d.age = String::new();
         assert_eq!(d.first_blocked(Step::Result, today()).map(|b| b.0), Some(Step::AboutYou));
     }

@@ -41,7 +41,7 @@ impl Shared {
             goals: self.goals.clone(),
             event_date: self.event_date.map(|d| d.to_string()).unwrap_or_default(),
             age: self.age.map(|a| a.to_string()).unwrap_or_default(),
-            areas: if self.areas.is_empty() { vec![Area::Face] } else { self.areas.clone() },
+            areas: self.areas.clone(),
             downtime: self.downtime,
             ..Draft::default()
         }

@@ -249,6 +249,7 @@ fn screens() -> Vec<(String, Draft, Step, bool)> {
     let answered = |goals: &[Goal], age: &str| Draft {
         goals: goals.to_vec(),
         age: age.into(),
+        areas: vec![Area::Face],
         none_apply: true,
         ..Draft::default()
     };
@@ -351,7 +352,7 @@ fn every_screen_promises_nothing_and_follows_the_typography() {
 /// titles (never a file name or number), the clinic's practice by name, on the plan cards too.
 #[test]
 fn sources_are_named_as_the_clinics_articles_and_practice() {
-    let draft = Draft { goals: vec![Goal::Hydration, Goal::Scars], age: "36".into(), none_apply: true, ..Draft::default() };
+    let draft = Draft { goals: vec![Goal::Hydration, Goal::Scars], age: "36".into(), areas: vec![Area::Face], none_apply: true, ..Draft::default() };
     for lang in LANGS {
         let html = draw(lang, &Config::default(), draft.clone(), Step::Result, false, Placement::Page);
         let texts = visible_texts(&html);
@@ -359,7 +360,10 @@ fn sources_are_named_as_the_clinics_articles_and_practice() {
         assert!(texts.iter().any(|s| s.trim() == t(lang, Key::ClinicPractice)), "{lang:?}: the microneedling course");
         let title = i18n::source_title(lang, "003_8f7a4763e8386d43.txt").unwrap();
         assert!(texts.contains(&i18n::quoted(lang, title)), "{lang:?}: 003 by its title");
-        assert!(html.contains(r#"title="003_8f7a4763e8386d43.txt""#), "{lang:?}: the file stays in the title attribute");
+        assert!(!html.contains("_8f7a4763e8386d43") && !html.contains(".txt"), "{lang:?}: no file name, not even in a tooltip");
+        // The rules revision is for the clinic's paper copy: hidden on screen.
+        let revision = format!("{}{}", t(lang, Key::RulesRevision), " ");
+        assert!(html.contains(&format!(r#"<p class="revision on-paper">{revision}"#)), "{lang:?}: the revision only on paper");
         assert!(!html.contains("clinic default"), "{lang:?}");
         // Each fact of a plan card says where it comes from.
         let cards = html.matches("data-fact=").count();

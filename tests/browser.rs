@@ -12,7 +12,7 @@ use treatment_finder::app::{App, AppProps};
 use treatment_finder::config::{self, Config};
 use treatment_finder::draft::{Resume, Step};
 use treatment_finder::app::i18n::{self, t, Key};
-use treatment_finder::engine::{Caution, Date, Goal, Lang, Recent, Rules, Screening};
+use treatment_finder::engine::{Area, Caution, Date, Goal, Lang, Recent, Rules, Screening};
 use treatment_finder::share;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -148,6 +148,7 @@ impl Page {
         }
         self.press("Next").await;
         self.fill("#age", age).await;
+        self.click("#area-face").await;
         self.press("Next").await;
         if screening.is_empty() {
             self.click("#screen-none").await;
@@ -216,14 +217,35 @@ async fn step_one_names_what_is_missing_and_focuses_it() {
         }
         page.press("Next").await;
         let error = page.get(&format!("#{error_id}"));
-        assert_eq!(error.text_content().unwrap().trim(), message);
-        assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+        assert_eq!(error.text_content().unwrap().trim(), format!("⚠ {message}"));
+        assert_eq!(error.query_selector("[aria-hidden=true]").unwrap().unwrap().text_content().unwrap(), "⚠ ", "the symbol is not read");
+        // Not a live region itself: the one announcer says it, once.
+        assert_eq!(error.get_attribute("role"), None);
+        assert_eq!(page.all("[role=alert], [role=status], [aria-live]").len(), 2, "the announcer and Remember's status line only");
+        assert_eq!(page.text("#problems-announcer"), message);
         let field = page.get(&format!("#{focused}"));
         assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"), "{focused}");
         assert!(field.get_attribute("aria-describedby").unwrap_or_default().contains(error_id), "{focused}");
         assert_eq!(page.focused_id(), focused);
         assert_eq!(page.text("#step-count"), "Step 1 of 4", "the step did not change");
     }
+}
+
+/// Every refused "Next" is announced, even in the same words as the last: the announcer is
+/// filled with a new paragraph each time. And the step number is part of the heading's name.
+#[wasm_bindgen_test]
+async fn a_repeated_refusal_is_announced_again_and_headings_say_their_step() {
+    let page = render(props()).await;
+    let heading = page.get("#step-heading");
+    assert_eq!(heading.get_attribute("aria-labelledby").as_deref(), Some("step-count step-heading"));
+    assert_eq!(heading.get_attribute("aria-describedby"), None);
+    page.press("Next").await;
+    let first = page.get("#problems-announcer p");
+    page.press("Next").await;
+    let second = page.get("#problems-announcer p");
+    assert_eq!(page.text("#problems-announcer"), "Choose at least one goal.");
+    assert!(!first.is_same_node(Some(&second)), "the same words are announced afresh");
+    assert!(!first.is_connected(), "and only once");
 }
 
 #[wasm_bindgen_test]
@@ -248,7 +270,9 @@ async fn step_two_checks_the_age() {
         page.press("Next").await;
         page.fill("#age", age).await;
         page.press("Next").await;
-        assert_eq!(page.text("#age-error"), message, "age {age:?}");
+        assert_eq!(page.text("#age-error"), format!("⚠ {message}"), "age {age:?}");
+        assert!(page.text("#problems-announcer").starts_with(message), "age {age:?}");
+        assert_eq!(page.get("#age").get_attribute("aria-errormessage").as_deref(), Some("age-error"));
         assert_eq!(page.focused_id(), "age");
         assert_eq!(page.text("#step-count"), "Step 2 of 4");
     }
@@ -262,8 +286,13 @@ async fn each_step_change_focuses_the_new_heading_and_back_keeps_answers() {
     assert_eq!(page.text("#step-count"), "Step 2 of 4");
     assert_eq!(page.focused_id(), "step-heading");
     assert_eq!(page.text("#step-heading"), "About you");
-    assert!(page.checked("#area-face"), "face is the default area");
+    assert!(Area::ALL.iter().all(|a| !page.checked(&format!("#area-{}", a.id()))), "no area ticked for the visitor");
+    assert!(page.checked("#downtime-not_sure"), "redness: not sure until chosen");
     page.fill("#age", "40").await;
+    page.press("Next").await;
+    assert_eq!(page.text("#step-count"), "Step 2 of 4", "an area is needed");
+    assert_eq!(page.text("#areas-error"), "⚠ Choose at least one area.");
+    page.click("#area-neck").await;
     page.click("#downtime-a_week").await;
     page.press("Next").await;
     assert_eq!(page.text("#step-count"), "Step 3 of 4");
@@ -281,11 +310,15 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     page.click("#goal-hydration").await;
     page.press("Next").await;
     page.fill("#age", "30").await;
+    page.click("#area-face").await;
     page.press("Next").await;
     let items = Screening::ALL.len() + Recent::ALL.len() + Caution::ALL.len();
     assert_eq!(page.all("#health-group input[type=checkbox]").len(), items + 1);
     page.press("See my suggestion").await;
-    assert_eq!(page.text("#health-error"), "Tick the items that apply to you, or “None of these apply to me”.");
+    assert_eq!(page.text("#health-error"), "⚠ Tick the items that apply to you, or “None of these apply to me”.");
+    // The error describes the group, once, not each of its checkboxes.
+    assert_eq!(page.get("#health-group").get_attribute("aria-describedby").as_deref(), Some("health-why health-error"));
+    assert_eq!(page.all("#health-group input[aria-describedby]").len(), 0);
     assert_eq!(page.focused_id(), "screen-pregnant_or_breastfeeding");
     page.click("#screen-blood_thinners").await;
     assert!(page.find("#health-error").is_none());
@@ -317,6 +350,7 @@ async fn the_health_step_asks_the_waits_and_cautions_in_their_groups_in_both_lan
     page.click("#goal-hydration").await;
     page.press("Next").await;
     page.fill("#age", "30").await;
+    page.click("#area-face").await;
     page.press("Next").await;
     let rules = rules();
     for (lang, recent_legend) in [(Lang::En, "In the last few weeks"), (Lang::Fr, "Au cours des dernières semaines")] {
@@ -369,6 +403,7 @@ async fn a_wait_or_caution_without_a_rule_shows_its_id_in_words() {
     page.click("#goal-hydration").await;
     page.press("Next").await;
     page.fill("#age", "30").await;
+    page.click("#area-face").await;
     page.press("Next").await;
     assert_eq!(page.text("label[for=recent-sunburn_or_tan]"), "sunburn or tan");
     assert_eq!(page.text("label[for=caution-cold_sores]"), "cold sores");
@@ -383,6 +418,7 @@ async fn a_wait_moves_the_first_session_and_a_caution_adds_a_warning() {
         page.click("#goal-hydration").await;
         page.press("Next").await;
         page.fill("#age", "36").await;
+        page.click("#area-face").await;
         page.press("Next").await;
         match (recent, caution) {
             (None, None) => page.click("#screen-none").await,
@@ -436,15 +472,16 @@ async fn each_plan_fact_shows_its_source() {
         // The microneedling course is the clinic's own practice; mesotherapy's at 36 is article 004's.
         let sessions = |kind: &str| {
             let name = if kind == "microneedling" { &rules.treatments.microneedling.name } else { &rules.treatments.mesotherapy.name };
-            let card = cards.iter().find(|c| c.get_attribute("aria-label").as_deref() == Some(name.get(lang))).unwrap();
+            let card = cards.iter().find(|c| c.query_selector("h4").unwrap().unwrap().text_content().as_deref() == Some(name.get(lang))).unwrap();
             card.query_selector("[data-fact=sessions] dd").unwrap().unwrap()
         };
         assert_eq!(sessions("microneedling").query_selector(".source").unwrap().unwrap().text_content().unwrap(), practice);
         let meso = sessions("mesotherapy");
-        let cite = meso.query_selector("cite[title='004_c8f6733e9a2bb73d.txt']").unwrap().expect("004 cited");
         let title = i18n::quoted(lang, i18n::source_title(lang, "004_c8f6733e9a2bb73d.txt").unwrap());
         let screen = |e: &Element| e.query_selector(".on-screen").unwrap().unwrap().text_content().unwrap();
-        assert_eq!(screen(&cite), title);
+        let cite = meso.query_selector_all("cite").unwrap();
+        let cite: Element = (0..cite.length()).map(|i| cite.item(i).unwrap().dyn_into::<Element>().unwrap()).find(|c| screen(c) == title).expect("004 cited");
+        assert!(!cite.has_attribute("title"), "no file name in a tooltip");
         assert_eq!(screen(&meso.query_selector(".source").unwrap().unwrap()), format!("{articles} "));
         // On paper the article is a number, and the list under the result gives its title.
         let number = cite.query_selector(".on-paper").unwrap().unwrap().text_content().unwrap();
@@ -485,7 +522,14 @@ async fn hydration_and_scars_at_36_gives_both_with_dated_sessions() {
 
     // Why, with sources; aftercare; disclaimer.
     assert!(page.all(".reasons li").len() >= 3);
-    assert!(page.find(".reasons cite[title='003_8f7a4763e8386d43.txt']").is_some());
+    assert!(page.find(".reasons cite").is_some());
+    // Lists drawn without bullets keep their semantics (VoiceOver drops them otherwise), and
+    // only the main parts are named regions: the result and its plan.
+    assert_eq!(page.get("#timeline").get_attribute("role").as_deref(), Some("list"));
+    let regions: Vec<String> = page.all(".result[aria-labelledby], .result section[aria-labelledby], .result section[aria-label]").iter().map(|s| s.get_attribute("aria-labelledby").unwrap_or_default()).collect();
+    assert_eq!(regions, ["result-summary", "plan-heading"]);
+    assert_eq!(page.get("#result-summary").get_attribute("aria-labelledby").as_deref(), Some("step-count result-summary"));
+    assert!(page.find("cite[title]").is_none(), "no file name in a tooltip");
     assert!(!page.all(".aftercare li").is_empty());
     assert_eq!(page.text(".disclaimer"), said(&rules.messages.disclaimer, Lang::En));
 
@@ -541,6 +585,7 @@ async fn a_widgets_plan_result_draws_its_sizer_invisible_and_unreachable() {
         page.fill("#event-date", "2026-12-20").await;
         page.press("Next").await;
         page.fill("#age", "36").await;
+        page.click("#area-face").await;
         page.press("Next").await;
         page.click("#recent-injectables_2_weeks").await;
         page.click("#caution-cold_sores").await;
@@ -614,6 +659,7 @@ async fn the_result_follows_the_language() {
     page.fill("#event-date", "2027-02-14").await;
     page.press("Next").await;
     page.fill("#age", "36").await;
+    page.click("#area-face").await;
     page.press("Next").await;
     page.click("#screen-none").await;
     page.press("See my suggestion").await;

@@ -43,6 +43,7 @@ keys! {
     AreasLegend,
     DowntimeLegend,
     DowntimeNoAnswer,
+    DowntimeNotSure,
     HealthTitle,
     HealthWhy,
     HealthLegend,
@@ -75,6 +76,7 @@ keys! {
     AddToCalendar,
     CopyLink,
     LinkCopied,
+    CalendarDownloaded,
     LinkManualLabel,
     LinkNote,
     Print,
@@ -133,7 +135,11 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "How much visible redness after a session is acceptable to you?",
             "Après une séance, quelle rougeur visible pouvez-vous accepter?",
         ),
-        Key::DowntimeNoAnswer => ("You can leave this blank if you are not sure.", "Vous pouvez ne rien cocher si vous hésitez."),
+        Key::DowntimeNoAnswer => (
+            "If you do not know yet, choose “Not sure”.",
+            "Si vous hésitez, choisissez «\u{a0}Je ne sais pas\u{a0}».",
+        ),
+        Key::DowntimeNotSure => ("Not sure", "Je ne sais pas"),
         Key::HealthTitle => ("A few health questions", "Quelques questions de santé"),
         Key::HealthWhy => (
             "Some health conditions mean {practitioner} should see you before any needle treatment, and some recent treatments mean waiting a little. Your answers stay on this device.",
@@ -185,6 +191,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::AddToCalendar => ("Add to calendar", "Ajouter à mon agenda"),
         Key::CopyLink => ("Copy link", "Copier le lien"),
         Key::LinkCopied => ("Link copied.", "Lien copié."),
+        Key::CalendarDownloaded => ("Calendar file downloaded.", "Fichier de calendrier téléchargé."),
         Key::LinkManualLabel => ("Link to reopen your answers", "Lien pour retrouver vos réponses"),
         Key::LinkNote => (
             "The link keeps your goals, event date, age, areas and redness preference, never your health answers: you answer the health questions again when you open it.",
@@ -460,6 +467,15 @@ pub fn calendar_description(lang: Lang, clinic: &str) -> String {
 /// The title of a source article, by its seed file's name: the article's own title in
 /// English, and a faithful translation in French (the articles themselves are in English,
 /// which [`Key::FromArticles`] says). The file name stays in the `title` attribute.
+/// A clinic's own article the app has no title for, on screen: by its number in the result's
+/// list of articles (the same word in both languages), never by its file name.
+pub fn article_number(n: Option<usize>) -> String {
+    match n {
+        Some(n) => format!("Article{NBSP}{n}"),
+        None => "Article".to_string(),
+    }
+}
+
 pub fn source_title(lang: Lang, file: &str) -> Option<&'static str> {
     let (en, fr) = match file {
         "000_32744ad06e311a98.txt" => (

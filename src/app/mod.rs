@@ -312,11 +312,13 @@ pub fn app(props: &AppProps) -> Html {
             };
             let oncalendar = {
                 let rec = rec.clone();
+                let send = send.clone();
                 let clinic = props.config.clinic_name.clone();
                 Callback::from(move |()| {
                     if let Some(rec) = &rec {
                         let text = components::result_view::calendar_text(rec, clinic.get(rec.lang), web::now_utc());
                         web::download(t(rec.lang, Key::CalendarFile), "text/calendar;charset=utf-8", &text);
+                        send.emit(Action::CalendarDownloaded);
                     }
                 })
             };
@@ -357,6 +359,16 @@ pub fn app(props: &AppProps) -> Html {
                 <h1>{ t(lang, Key::AppTitle) }</h1>
                 <p class="tagline">{ t(lang, Key::Tagline) }</p>
                 { card }
+                // The one announcer of a refused "Next": every problem, once, and again at the
+                // next refusal even in the same words (the keyed paragraph is a new node each
+                // time). The errors beside the fields are not live regions.
+                <div id="problems-announcer" class="visually-hidden" aria-live="assertive" aria-atomic="true">
+                    if !state.announced.is_empty() {
+                        <p key={state.problems_seq}>
+                            { state.announced.iter().map(|p| i18n::problem(lang, *p)).collect::<Vec<_>>().join(" ") }
+                        </p>
+                    }
+                </div>
                 // While the visitor chooses, "Remember" stays as it was.
                 if state.offer.is_none() {
                     <RememberBox

@@ -23,11 +23,13 @@ pub enum FocusTarget {
     Selector(Rc<str>),
 }
 
-/// The state of "Copy link".
+/// The state of "Copy link", and what the result's status line says after an action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CopyState {
     Idle,
     Copied,
+    /// "Add to calendar" handed the file to the browser's downloads.
+    CalendarDownloaded,
     /// The clipboard refused: show the link in a read-only field instead.
     Manual(String),
 }
@@ -40,6 +42,11 @@ pub struct State {
     pub today: Date,
     /// The current step's problems, shown only after a refused "Next".
     pub problems: Vec<Problem>,
+    /// What the one announcer says (every problem of the last refused "Next", changed by no
+    /// edit), and `problems_seq`, which changes with each refusal, so that the announcer is
+    /// filled afresh and heard again even when the words are the same.
+    pub announced: Vec<Problem>,
+    pub problems_seq: u32,
     pub remember: bool,
     /// A focus request; `focus_seq` changes with each one so the same target can repeat.
     pub focus: Option<FocusTarget>,
@@ -64,7 +71,8 @@ pub enum Action {
     SetEventDate(String),
     SetAge(String),
     SetArea(Area, bool),
-    SetDowntime(Downtime),
+    /// `None`: "Not sure".
+    SetDowntime(Option<Downtime>),
     SetScreening(Screening, bool),
     /// A waiting period (a recent treatment or sun): moves the first session later.
     SetRecent(Recent, bool),
@@ -80,6 +88,8 @@ pub enum Action {
     Forget,
     /// The clipboard's answer: `Err` carries the link to show instead.
     Copied(Result<(), String>),
+    /// "Add to calendar" gave the browser the file.
+    CalendarDownloaded,
     /// Saved answers and a link's: carry on with the saved ones, where they were left.
     ContinueSaved,
     /// Saved answers and a link's: open the link's, at the health step. "Remember" stays as
@@ -95,6 +105,8 @@ impl State {
             lang,
             today,
             problems: vec![],
+            announced: vec![],
+            problems_seq: 0,
             remember,
             focus: None,
             focus_seq: 0,
@@ -136,6 +148,7 @@ impl State {
     fn go_to(&mut self, step: Step) {
         self.step = step;
         self.problems.clear();
+        self.announced.clear();
         self.copy = CopyState::Idle;
         self.request_focus(FocusTarget::Heading);
     }
@@ -170,11 +183,18 @@ impl State {
         self.revalidate();
     }
 
+    /// A refused "Next": the problems show, and the announcer says them (again).
+    fn refuse(&mut self, problems: Vec<Problem>) {
+        self.announced = problems.clone();
+        self.problems = problems;
+        self.problems_seq = self.problems_seq.wrapping_add(1);
+    }
+
     fn next(&mut self) {
         let problems = self.draft.problems(self.step, self.today);
         if let Some(first) = problems.first() {
             let field = first.field();
-            self.problems = problems;
+            self.refuse(problems);
             self.request_focus(FocusTarget::Field(field));
             return;
         }
@@ -185,7 +205,7 @@ impl State {
             if let Some((step, problems)) = self.draft.first_blocked(Step::Result, self.today) {
                 let field = problems[0].field();
                 self.step = step;
-                self.problems = problems;
+                self.refuse(problems);
                 self.request_focus(FocusTarget::Field(field));
                 return;
             }
@@ -217,7 +237,7 @@ impl Reducible for State {
                 s.revalidate();
             }
             Action::SetDowntime(d) => {
-                s.draft.downtime = Some(d);
+                s.draft.downtime = d;
                 s.revalidate();
             }
             Action::SetScreening(item, on) => {
@@ -279,6 +299,7 @@ impl Reducible for State {
                     Err(link) => CopyState::Manual(link),
                 }
             }
+            Action::CalendarDownloaded => s.copy = CopyState::CalendarDownloaded,
         }
         Rc::new(s)
     }
@@ -364,6 +385,22 @@ mod tests {
             assert_eq!(state.problems, vec![], "{tick:?}: the problem clears");
             assert_eq!(state.step, Step::Health);
         }
+    }
+
+    /// Every refused "Next" is announced afresh, even in the same words; an edit changes what
+    /// is shown beside the fields, never what is announced; a step change clears it.
+    #[test]
+    fn each_refusal_is_announced_once_and_again() {
+        let today = Date::from_ymd(2026, 11, 22).unwrap();
+        let start = Rc::new(State::new(Draft::default(), Step::AboutYou, Lang::En, today, false));
+        let once = start.clone().reduce(Action::Next);
+        assert_eq!(once.announced, vec![Problem::AgeMissing, Problem::NoArea], "no area is ticked for the visitor");
+        let twice = once.clone().reduce(Action::Next);
+        assert_eq!((twice.announced.clone(), twice.problems_seq), (once.announced.clone(), once.problems_seq + 1));
+        let edited = twice.clone().reduce(Action::SetArea(Area::Neck, true));
+        assert_eq!((edited.problems.clone(), edited.announced.clone(), edited.problems_seq), (vec![Problem::AgeMissing], twice.announced.clone(), twice.problems_seq));
+        let on = edited.reduce(Action::SetAge("36".into())).reduce(Action::Next);
+        assert_eq!((on.step, on.announced.clone()), (Step::Health, vec![]));
     }
 
     /// Saved answers and a link's: nothing changes until the visitor chooses; then the

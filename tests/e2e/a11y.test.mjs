@@ -48,7 +48,7 @@ async function walk(page, lang, visit) {
   await openApp(page, appUrl(suite.server.url, { lang }));
   await waitForStep(page, 1, lang);
   await nextButton(page, lang).click(); // nothing chosen: the step shows its error
-  await page.getByRole('alert').first().waitFor();
+  await page.locator('.field-error').first().waitFor();
   await visit('step1-error');
   await answerGoals(page, PLAN, lang);
   await visit('step1-goals');

@@ -333,14 +333,20 @@ test('keyboard only: Tab, Space, arrow keys and Enter from the first question to
     await waitForStep(page, 2);
     await waitForFocusedStepHeading(page, 2);
 
-    // Step 2: type the age, pick the redness answer with arrow keys, continue with Enter in the age field.
+    // Step 2: type the age, tick an area with Space (none is ticked for the visitor), pick the
+    // redness answer with arrow keys, continue with Enter on Next.
     el = await tabUntil(page, isNamed(UI.en.age), { what: 'the age field' });
     await page.keyboard.type(String(c.answers.age));
+    el = await tabUntil(page, isNamed(UI.en.areas.face), { what: 'the face checkbox' });
+    assert.equal(el.checked, false, 'no area is ticked until the visitor chooses');
+    await page.keyboard.press('Space');
     await tabUntil(page, (e) => e.type === 'radio', { what: 'the redness radio group' });
-    // The first radio has focus; ArrowDown moves to "One or two days" and selects it.
+    // "Not sure", the last radio, is selected until the visitor chooses, so Tab lands on it;
+    // ArrowUp twice moves to "One or two days" and selects it.
     const firstRadio = await activeElement(page);
-    assert.equal(firstRadio.name, UI.en.downtime.none);
-    await page.keyboard.press('ArrowDown');
+    assert.equal(firstRadio.name, UI.en.downtime.not_sure);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
     el = await activeElement(page);
     assert.equal(el.name, UI.en.downtime.one_or_two_days);
     assert.equal(el.checked, true, 'the arrow key selects the radio');
@@ -493,6 +499,7 @@ test('booking link, calendar file and share link carry no health answer', async 
       await page.getByRole('button', { name: UI.en.calendar, exact: true }).click();
       const download = await downloading;
       assert.match(download.suggestedFilename(), /\.ics$/);
+      await page.getByRole('status').filter({ hasText: 'Calendar file downloaded.' }).waitFor();
       const ics = await readFile(await download.path(), 'utf8');
       const expected = caseDates(c);
       assert.equal(ics.match(/^BEGIN:VEVENT\r?$/gm)?.length, expected.length, 'one VEVENT per session');

@@ -304,7 +304,7 @@ test('saved data that cannot be read is left alone: a fresh start, no error show
       await waitForStep(page, 1);
       assert.equal(await page.getByRole('checkbox', { name: goalLabel('hydration'), exact: true }).isChecked(), false, what);
       assert.equal(await page.getByRole('checkbox', { name: UI.en.remember, exact: true }).isChecked(), readable, what);
-      assert.equal(await page.getByRole('alert').count(), 0, `no error shown for ${what}`);
+      assert.equal(await page.locator('.field-error').count(), 0, `no error shown for ${what}`);
       assert.deepEqual(log.errors(), [], `console errors for ${what}`);
       assert.deepEqual(log.pageErrors, [], `uncaught errors for ${what}`);
       // The app still works.

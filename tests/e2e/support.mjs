@@ -310,7 +310,7 @@ export const UI = {
     eventDate: 'Date of your event',
     age: 'Your age',
     areas: { face: 'Face', neck: 'Neck', decolletage: 'Décolletage', body: 'Body' },
-    downtime: { none: 'None', one_or_two_days: 'One or two days', a_week: 'Up to a week' },
+    downtime: { none: 'None', one_or_two_days: 'One or two days', a_week: 'Up to a week', not_sure: 'Not sure' },
     noneApply: 'None of these apply to me',
     healthGroups: { stops: 'Your health and skin', recent: 'In the last few weeks', cautions: 'Worth mentioning at your consultation' },
     book: 'Book a consultation',
@@ -334,7 +334,7 @@ export const UI = {
     eventDate: 'Date de votre événement',
     age: 'Votre âge',
     areas: { face: 'Visage', neck: 'Cou', decolletage: 'Décolleté', body: 'Corps' },
-    downtime: { none: 'Aucune', one_or_two_days: 'Un ou deux jours', a_week: 'Jusqu’à une semaine' },
+    downtime: { none: 'Aucune', one_or_two_days: 'Un ou deux jours', a_week: 'Jusqu’à une semaine', not_sure: 'Je ne sais pas' },
     noneApply: 'Rien de cela ne me concerne',
     healthGroups: { stops: 'Votre santé et votre peau', recent: 'Au cours des dernières semaines', cautions: 'À mentionner lors de votre consultation' },
     book: 'Prendre rendez-vous',
@@ -490,8 +490,8 @@ export function nextButton(page, lang = 'en') {
  * Answers the questionnaire through its controls and lands on the result.
  * `answers`: `{ goals: [...ids], event_date, age, areas: [...ids], downtime, screening: [...ids],
  * recent: [...ids], cautions: [...ids] }` in the engine's input format (tests/data/recommend.json);
- * with no health item at all, "None of these apply to me" is ticked. Areas other than the default
- * face are ticked, and face is unticked when absent from `areas`.
+ * with no health item at all, "None of these apply to me" is ticked. The areas in `areas` are
+ * ticked (face when there is none, as the engine reads answers without areas), the others not.
  */
 export async function completeQuiz(page, answers, lang = 'en') {
   await answerSteps(page, answers, lang);
@@ -521,10 +521,10 @@ export async function answerGoals(page, { goals = [], event_date } = {}, lang = 
 
 export async function answerAboutYou(page, { age, areas, downtime } = {}, lang = 'en') {
   if (age !== undefined) await page.getByLabel(UI[lang].age, { exact: true }).fill(String(age));
-  if (areas) {
-    for (const [id, label] of Object.entries(UI[lang].areas)) {
-      await page.getByRole('checkbox', { name: label, exact: true }).setChecked(areas.includes(id));
-    }
+  // Nothing is ticked for the visitor: without `areas`, face (the engine's default area).
+  const wanted = areas ?? ['face'];
+  for (const [id, label] of Object.entries(UI[lang].areas)) {
+    await page.getByRole('checkbox', { name: label, exact: true }).setChecked(wanted.includes(id));
   }
   if (downtime) {
     await page.getByRole('radio', { name: UI[lang].downtime[downtime], exact: true }).check();

@@ -17,7 +17,8 @@ pub struct AboutStepProps {
     pub rules: Rc<Rules>,
     pub onage: Callback<String>,
     pub onarea: Callback<(Area, bool)>,
-    pub ondowntime: Callback<Downtime>,
+    /// `None`: "Not sure".
+    pub ondowntime: Callback<Option<Downtime>>,
     pub onback: Callback<()>,
     pub onnext: Callback<()>,
 }
@@ -39,20 +40,23 @@ pub fn about_step(props: &AboutStepProps) -> Html {
             <div class="choice">
                 <input type="checkbox" id={id.clone()} name="areas" value={a.id()}
                     checked={props.draft.areas.contains(&a)} {onchange}
-                    aria-invalid={areas_problem.map(|_| "true")}
-                    aria-describedby={describedby(&[areas_error])} />
+                    aria-invalid={areas_problem.map(|_| "true")} />
                 <div class="choice-text"><label for={id}>{ i18n::area(lang, a) }</label></div>
             </div>
         }
     };
-    let downtime = |d: Downtime| {
-        let id = format!("downtime-{}", d.id());
+    // The redness choices and "Not sure" (`None`): a radio cannot be cleared, so not knowing
+    // is a choice of its own, and it is the one selected until the visitor picks another.
+    let downtime = |d: Option<Downtime>| {
+        let value = d.map_or("not_sure", Downtime::id);
+        let id = format!("downtime-{value}");
+        let label = d.map_or_else(|| t(lang, Key::DowntimeNotSure), |d| i18n::downtime(lang, d));
         let onchange = props.ondowntime.reform(move |_: Event| d);
         html! {
             <div class="choice">
-                <input type="radio" id={id.clone()} name="downtime" value={d.id()}
-                    checked={props.draft.downtime == Some(d)} {onchange} />
-                <div class="choice-text"><label for={id}>{ i18n::downtime(lang, d) }</label></div>
+                <input type="radio" id={id.clone()} name="downtime" {value}
+                    checked={props.draft.downtime == d} {onchange} />
+                <div class="choice-text"><label for={id}>{ label }</label></div>
             </div>
         }
     };
@@ -68,7 +72,8 @@ pub fn about_step(props: &AboutStepProps) -> Html {
                 <input type="number" id="age" name="age" inputmode="numeric" min="0" max="120" step="1"
                     class="input-age" value={props.draft.age.clone()} {oninput} {onchange} required=true
                     aria-invalid={age_problem.map(|_| "true")}
-                    aria-describedby={describedby(&["age-hint", age_error])} />
+                    aria-describedby="age-hint"
+                    aria-errormessage={(!age_error.is_empty()).then_some(age_error)} />
                 <FieldError id={error_id(Field::Age)} {lang} problem={age_problem} />
             </div>
             <fieldset id="areas-group" aria-describedby={describedby(&[areas_error])}>
@@ -79,7 +84,7 @@ pub fn about_step(props: &AboutStepProps) -> Html {
             <fieldset id="downtime-group" aria-describedby="downtime-hint">
                 <legend>{ t(lang, Key::DowntimeLegend) }</legend>
                 <div class="hint" id="downtime-hint">
-                    <ul class="plain">
+                    <ul class="plain" role="list">
                         { for TreatmentKind::ALL.into_iter().map(|kind| {
                             let tr = props.rules.treatments.get(kind);
                             html! { <li><strong>{ tr.name.get(lang) }</strong>{ i18n::colon(lang) }{ tr.downtime.text.get(lang) }</li> }
@@ -87,7 +92,7 @@ pub fn about_step(props: &AboutStepProps) -> Html {
                     </ul>
                     <p>{ t(lang, Key::DowntimeNoAnswer) }</p>
                 </div>
-                <div class="choices">{ for Downtime::ALL.into_iter().map(downtime) }</div>
+                <div class="choices">{ for Downtime::ALL.into_iter().map(Some).chain([None]).map(downtime) }</div>
             </fieldset>
         </StepCard>
     }

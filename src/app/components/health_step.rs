@@ -34,12 +34,13 @@ pub fn health_step(props: &HealthStepProps) -> Html {
     let err = if problem.is_some() { error_id(Field::Health) } else { "" };
     let invalid = problem.map(|_| "true");
 
-    // One checkbox; its label is the rules file's question, else the id in words.
+    // One checkbox; its label is the rules file's question, else the id in words. The error is
+    // the whole group's description (`health-group`), not each checkbox's, so it is heard once.
     let choice = |id: String, name: &'static str, value: &'static str, label: String, checked: bool, onchange: Callback<Event>| {
         html! {
             <div class="choice">
                 <input type="checkbox" id={id.clone()} {name} {value} {checked} {onchange}
-                    aria-invalid={invalid} aria-describedby={describedby(&[err])} />
+                    aria-invalid={invalid} />
                 <div class="choice-text"><label for={id}>{ label }</label></div>
             </div>
         }
@@ -87,7 +88,7 @@ pub fn health_step(props: &HealthStepProps) -> Html {
                 <div class="choice none-apply">
                     <input type="checkbox" id="screen-none" name="screening" value="none"
                         checked={props.draft.none_apply} onchange={onnone}
-                        aria-invalid={invalid} aria-describedby={describedby(&[err])} />
+                        aria-invalid={invalid} />
                     <div class="choice-text"><label for="screen-none">{ t(lang, Key::NoneApply) }</label></div>
                 </div>
             </fieldset>

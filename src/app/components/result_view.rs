@@ -3,6 +3,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::step_card::Progress;
+
+/// What names the result's heading: "Step 4 of 4", then the summary.
+const SUMMARY_NAME: &str = "step-count result-summary";
 use crate::app::i18n::{self, t, Key};
 use crate::app::state::CopyState;
 use crate::config::{booking_href, Config};
@@ -92,7 +95,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         return html! {
             <section class="card result" aria-labelledby="result-summary">
                 <Progress step={Step::Result} {lang} />
-                <h2 id="result-summary" tabindex="-1" data-step-heading="">{ t(lang, Key::NoResult) }</h2>
+                <h2 id="result-summary" tabindex="-1" data-step-heading="" aria-labelledby={SUMMARY_NAME}>{ t(lang, Key::NoResult) }</h2>
                 <div class="actions">
                     <button type="button" class="button secondary" onclick={props.onback.reform(|_: MouseEvent| ())}>
                         { t(lang, Key::Back) }
@@ -120,7 +123,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         };
         html! {
             <>
-                <h2 id="result-summary" tabindex="-1" data-step-heading="" data-treatment={rec.treatment.id()}>
+                <h2 id="result-summary" tabindex="-1" data-step-heading="" aria-labelledby={SUMMARY_NAME} data-treatment={rec.treatment.id()}>
                     { rec.summary.clone() }
                 </h2>
                 <p>{ t(lang, Key::ConsultIntro) }</p>
@@ -165,9 +168,11 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             { content }
             { articles_on_paper(lang, &articles) }
             <p class="disclaimer">{ rec.disclaimer.clone() }</p>
-            <p class="revision">{ t(lang, Key::RulesRevision) }{ " " }{ rec.rules_revision.clone() }</p>
+            // For the clinic, on paper only: which rules gave this result.
+            <p class="revision on-paper">{ t(lang, Key::RulesRevision) }{ " " }{ rec.rules_revision.clone() }</p>
 
-            <section class="actions" aria-labelledby="actions-heading">
+            // Not a landmark: the named regions are the result (summary), the plan and the contact.
+            <section class="actions">
                 <h3 id="actions-heading">{ t(lang, Key::ActionsTitle) }</h3>
                 <div class="action-row">
                     if let Some(href) = booking {
@@ -193,6 +198,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 <p class="hint" id="link-note">{ t(lang, Key::LinkNote) }</p>
                 <p class="status" role="status">
                     if props.copy == CopyState::Copied { { t(lang, Key::LinkCopied) } }
+                    if props.copy == CopyState::CalendarDownloaded { { t(lang, Key::CalendarDownloaded) } }
                 </p>
                 if let CopyState::Manual(link) = &props.copy {
                     <div class="field">
@@ -223,11 +229,11 @@ fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: 
     let id = |id: &'static str| shown.then_some(id);
     html! {
         <>
-            <h2 id={id("result-summary")} tabindex={id("-1")} data-step-heading={id("")}
+            <h2 id={id("result-summary")} tabindex={id("-1")} data-step-heading={id("")} aria-labelledby={id(SUMMARY_NAME)}
                 data-treatment={shown.then(|| rec.treatment.id())}>
                 { rec.summary.clone() }
             </h2>
-            <section aria-labelledby={id("why-heading")}>
+            <section>
                 <h3 id={id("why-heading")}>{ t(lang, Key::WhyTitle) }</h3>
                 <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, articles, shown)) }</ul>
             </section>
@@ -235,7 +241,7 @@ fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: 
                 <h3 id={id("plan-heading")}>{ t(lang, Key::PlanTitle) }</h3>
                 <p class="hint">{ note.to_string() }</p>
                 if !entries.is_empty() {
-                    <ol id={id("timeline")} class="timeline">
+                    <ol id={id("timeline")} class="timeline" role="list">
                         { for entries.iter().map(|e| html! {
                             <li class={classes!("timeline-item", e.is_event.then_some("is-event"))}>
                                 <time datetime={e.date.to_string()}>{ e.date.long(lang) }</time>
@@ -246,7 +252,7 @@ fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: 
                     </ol>
                 }
                 { for rec.plan.iter().map(|item| html! {
-                    <section class="treatment" aria-label={shown.then(|| item.name.clone())}>
+                    <section class="treatment">
                         <h4>{ item.name.clone() }</h4>
                         <dl class="facts">
                             { fact(lang, Key::Sessions,
@@ -264,7 +270,7 @@ fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: 
                 }) }
             </section>
             if !rec.aftercare.is_empty() {
-                <section aria-labelledby={id("aftercare-heading")}>
+                <section>
                     <h3 id={id("aftercare-heading")}>{ t(lang, Key::AftercareTitle) }</h3>
                     <ul class="aftercare">{ for rec.aftercare.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
                 </section>
@@ -281,7 +287,7 @@ fn warnings(lang: Lang, list: &[Warning], shown: bool) -> Html {
         return Html::default();
     }
     html! {
-        <section aria-labelledby={shown.then_some("warnings-heading")} class="warnings">
+        <section class="warnings">
             <h3 id={shown.then_some("warnings-heading")}>{ t(lang, Key::WarningsTitle) }</h3>
             <ul>{ for list.iter().map(|w| html! { <li data-code={shown.then(|| w.code.clone())}>{ w.text.clone() }</li> }) }</ul>
         </section>
@@ -332,8 +338,8 @@ fn cited_articles(rec: &Recommendation) -> Vec<&str> {
     articles_in(reasons.chain(facts))
 }
 
-/// Where a reason or a fact comes from: "From the clinic’s articles: “Title”, “Title”", each
-/// article's file name in `title`, and "The clinic’s practice" on its own line. On paper, where
+/// Where a reason or a fact comes from: "From the clinic’s articles: “Title”, “Title”" (no
+/// file name on screen, not even in a tooltip), and "The clinic’s practice" on its own line. On paper, where
 /// a long plan must fit on one page, an article is its number instead (`[2]`), and the titles
 /// are listed once under the result. Nothing when there is no source.
 fn sources(lang: Lang, from: &[&str], numbered: &[&str]) -> Html {
@@ -350,8 +356,8 @@ fn sources(lang: Lang, from: &[&str], numbered: &[&str]) -> Html {
                         html! {
                             <>
                                 { sep }
-                                <cite title={file.to_string()}>
-                                    <span class={classes!(number.is_some().then_some("on-screen"))}>{ article(lang, file) }</span>
+                                <cite>
+                                    <span class={classes!(number.is_some().then_some("on-screen"))}>{ article_on_screen(lang, file, number) }</span>
                                     if let Some(n) = number {
                                         <span class="on-paper">{ format!("[{}]", n + 1) }</span>
                                     }
@@ -374,6 +380,15 @@ fn article(lang: Lang, file: &str) -> String {
     match i18n::source_title(lang, file) {
         Some(title) => i18n::quoted(lang, title),
         None => file.to_string(),
+    }
+}
+
+/// An article on screen: its quoted title, or (an article of a clinic's own rules, which the
+/// app has no title for) "Article 2", its number in the result's list, never its file name.
+fn article_on_screen(lang: Lang, file: &str, number: Option<usize>) -> String {
+    match i18n::source_title(lang, file) {
+        Some(title) => i18n::quoted(lang, title),
+        None => i18n::article_number(number.map(|n| n + 1)),
     }
 }
 

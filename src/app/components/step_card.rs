@@ -4,6 +4,9 @@ use crate::app::i18n::{self, t, Key};
 use crate::draft::Step;
 use crate::engine::Lang;
 
+/// What names a step's heading: "Step N of M", then its title (the heading itself).
+pub const HEADING_NAME: &str = "step-count step-heading";
+
 #[derive(Clone, PartialEq, Properties)]
 pub struct StepCardProps {
     pub step: Step,
@@ -31,7 +34,9 @@ pub fn step_card(props: &StepCardProps) -> Html {
     html! {
         <section class="card" aria-labelledby="step-heading">
             <Progress step={props.step} lang={props.lang} />
-            <h2 id="step-heading" tabindex="-1" data-step-heading="" aria-describedby="step-count">
+            // The step number is part of the heading's name ("Step 2 of 4 About you"), heard
+            // whenever the heading is, and shown once, above it.
+            <h2 id="step-heading" tabindex="-1" data-step-heading="" aria-labelledby={HEADING_NAME}>
                 { props.title.clone() }
             </h2>
             <form novalidate=true {onsubmit}>
