@@ -110,7 +110,7 @@ async function assertDefinitions(page, lang, shown) {
   }
 }
 
-test('the treatments’ definitions open with a tap, and with Enter from the keyboard', async () => {
+test('the treatments’ definitions open with a tap, and with Enter from the keyboard, and are printed', async () => {
   for (const [lang, how] of [['en', 'tap'], ['fr', 'Enter']]) {
     for (const held of [false, true]) {
       const context = await newContext(suite.browser, { viewport: PHONES[1], hasTouch: true, locale: lang === 'fr' ? 'fr-CA' : 'en-CA' });
@@ -127,6 +127,11 @@ test('the treatments’ definitions open with a tap, and with Enter from the key
         }
         const summary = page.locator('summary', { hasText: TERMS[lang] });
         await summary.waitFor();
+        await assertDefinitions(page, lang, false);
+        // On paper the definitions are printed, the disclosure closed or not.
+        await page.emulateMedia({ media: 'print' });
+        await assertDefinitions(page, lang, true);
+        await page.emulateMedia({ media: 'screen' });
         await assertDefinitions(page, lang, false);
         if (how === 'tap') {
           await summary.tap();
