@@ -180,7 +180,7 @@ async fn step_one_lists_every_goal_with_its_label_from_the_rules() {
         assert_eq!(page.text(&format!("label[for=goal-{}]", goal.id())), rule.label.get(Lang::En));
         assert!(!page.checked(&format!("#goal-{}", goal.id())));
     }
-    // The treatments are explained in one line each, from the rules.
+    // The treatments are explained in one line each, from the rules (behind a disclosure).
     let terms = page.text(".terms");
     assert!(terms.contains(rules.treatments.microneedling.explain.get(Lang::En)), "{terms}");
     assert!(terms.contains(rules.treatments.mesotherapy.explain.get(Lang::En)), "{terms}");

@@ -80,7 +80,10 @@ pub fn goals_step(props: &GoalsStepProps) -> Html {
     html! {
         <StepCard step={Step::Goals} {lang} title={t(lang, Key::GoalsTitle)}
             next_label={t(lang, Key::Next)} onnext={props.onnext.clone()}>
-            <Terms {lang} rules={props.rules.clone()} intro={t(lang, Key::GoalsIntro)} />
+            // Above the first goal, which a phone shows without scrolling: how long this takes
+            // and where the answers stay, then the treatments' definitions, one tap away.
+            <p class="goals-note">{ t(lang, Key::GoalsNote) }</p>
+            <Terms {lang} rules={props.rules.clone()} summary={t(lang, Key::TermsSummary)} />
             <fieldset id="goals-group" aria-describedby={describedby(&[goals_error])}>
                 <legend>{ t(lang, Key::GoalsLegend) }</legend>
                 <FieldError id={error_id(Field::Goals)} {lang} problem={goals_problem} />

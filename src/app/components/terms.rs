@@ -6,16 +6,18 @@ use crate::engine::{Lang, Rules, TreatmentKind};
 pub struct TermsProps {
     pub lang: Lang,
     pub rules: std::rc::Rc<Rules>,
-    /// A line introducing the list.
-    pub intro: AttrValue,
+    /// The question that opens the definitions.
+    pub summary: AttrValue,
 }
 
-/// The two treatments in one line each, from the rules' `explain` texts.
+/// The two treatments in one line each, from the rules' `explain` texts, behind a question
+/// that opens them: on a phone the goals come first, and the definitions are one tap away
+/// (a native disclosure, so the keyboard and screen readers open it too; print opens it).
 #[function_component(Terms)]
 pub fn terms(props: &TermsProps) -> Html {
     html! {
-        <div class="terms">
-            <p class="terms-intro">{ props.intro.clone() }</p>
+        <details class="terms">
+            <summary>{ props.summary.clone() }</summary>
             <dl>
                 { for TreatmentKind::ALL.into_iter().map(|kind| {
                     let t = props.rules.treatments.get(kind);
@@ -27,6 +29,6 @@ pub fn terms(props: &TermsProps) -> Html {
                     }
                 }) }
             </dl>
-        </div>
+        </details>
     }
 }
