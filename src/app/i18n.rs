@@ -92,6 +92,8 @@ keys! {
     CalendarFile,
     NoResult,
     CannotStart,
+    NextFirstDate,
+    NextBeforeEvent,
     ChoiceTitle,
     ChoiceIntro,
     ChoiceSavedTitle,
@@ -192,6 +194,9 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         ),
         Key::ActionsTitle => ("What next", "Et ensuite"),
         Key::Book => ("Book a consultation", "Prendre rendez-vous"),
+        // Under the suggestion, before the details: the visitor's next step (`next_step`).
+        Key::NextFirstDate => ("First proposed date:", "Première date proposée\u{a0}:"),
+        Key::NextBeforeEvent => ("Last session before your event:", "Dernière séance avant votre événement\u{a0}:"),
         Key::NewTab => ("(opens in a new tab)", "(s’ouvre dans un nouvel onglet)"),
         Key::AddToCalendar => ("Add to calendar", "Ajouter à mon agenda"),
         Key::CopyLink => ("Copy link", "Copier le lien"),

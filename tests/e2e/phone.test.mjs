@@ -7,7 +7,18 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RULES, appUrl, distAndBrowser, goalLabel, newContext, openApp } from './support.mjs';
+import {
+  RULES,
+  UI,
+  appUrl,
+  completeQuiz,
+  distAndBrowser,
+  engineCase,
+  goalLabel,
+  newContext,
+  openApp,
+  summaryText,
+} from './support.mjs';
 
 const suite = distAndBrowser();
 
@@ -148,3 +159,44 @@ test('the treatments’ definitions open with a tap, and with Enter from the key
     }
   }
 });
+
+// The result leads with what to do (issue 17): once the result's heading has focus (as the
+// app moves it there), a plan's Book link and a consult's phone link are on that screen.
+const PLAN = engineCase('issue example');
+const EVENT = engineCase('an event in three weeks');
+const CONSULT = engineCase('a pregnancy');
+
+/** Waits until the result's heading has keyboard focus, as the app puts it there. */
+const resultFocused = (page) => page.waitForFunction(() => document.activeElement?.id === 'result-summary');
+
+/** Asserts that `locator` lies wholly inside the viewport as it is scrolled now. */
+async function assertOnScreen(page, locator, viewport, what) {
+  const box = await locator.boundingBox();
+  assert.ok(box, `${what}: shown`);
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${what}: y ${box.y}–${box.y + box.height} in 0–${viewport.height}`);
+}
+
+for (const viewport of PHONES) {
+  for (const lang of ['en', 'fr']) {
+    test(`${viewport.width}×${viewport.height}, ${lang}: a plan's Book link and a consult's phone number are on the result's first screen`, async () => {
+      const context = await newContext(suite.browser, { viewport, locale: lang === 'fr' ? 'fr-CA' : 'en-CA' });
+      try {
+        const page = await context.newPage();
+        for (const c of [PLAN, EVENT]) {
+          await openApp(page, appUrl(suite.server.url, { lang }));
+          await completeQuiz(page, c.answers, lang);
+          await resultFocused(page);
+          await assertOnScreen(page, page.getByRole('link', { name: UI[lang].book }), viewport, `${c.name}: Book`);
+          await assertOnScreen(page, page.locator('.next-step time'), viewport, `${c.name}: the next date`);
+        }
+        await openApp(page, appUrl(suite.server.url, { lang }));
+        await completeQuiz(page, CONSULT.answers, lang);
+        await resultFocused(page);
+        assert.equal(await page.locator('#result-summary').textContent(), summaryText('consult', lang));
+        await assertOnScreen(page, page.locator('a[href^="tel:"]').first(), viewport, 'consult: the phone number');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}

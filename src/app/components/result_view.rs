@@ -116,6 +116,8 @@ pub fn result_view(props: &ResultViewProps) -> Html {
     let plan_note = i18n::with_practitioner(lang, Key::PlanNote, &props.rules);
     let articles = cited_articles(&rec);
 
+    // The Book link leads the plan, right under the suggestion: the visitor's next step.
+    let book = booking.clone().map(|href| (href, props.onbook.clone()));
     let content = if consult {
         let contact = match props.config.contact.get(lang) {
             "" => t(lang, Key::ContactFallback).to_string(),
@@ -126,6 +128,11 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 <h2 id="result-summary" tabindex="-1" data-step-heading="" aria-labelledby={SUMMARY_NAME} data-treatment={rec.treatment.id()}>
                     { rec.summary.clone() }
                 </h2>
+                // How to reach the clinic first: it is what the visitor can do now.
+                <section class="contact" aria-labelledby="contact-heading">
+                    <h3 id="contact-heading">{ t(lang, Key::ContactTitle) }</h3>
+                    <p>{ contact_links(&contact) }</p>
+                </section>
                 <p>{ t(lang, Key::ConsultIntro) }</p>
                 <div class="consult-why" data-even-block="">
                     <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, &articles, true)) }</ul>
@@ -141,22 +148,18 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                         </div>
                     }
                 </div>
-                <section class="contact" aria-labelledby="contact-heading">
-                    <h3 id="contact-heading">{ t(lang, Key::ContactTitle) }</h3>
-                    <p>{ contact_links(&contact) }</p>
-                </section>
             </>
         }
     } else if props.plans.is_empty() {
-        plan(lang, &rec, &plan_note, &articles, true)
+        plan(lang, &rec, &plan_note, &articles, Some(&book))
     } else {
         // In a widget: the visitor's plan (measured), and every plan the same answers give
         // with any waits and soft warnings, invisible, stacked in one grid cell (see `plans`).
         html! {
             <div class="even-plan">
-                <div data-even-block="">{ plan(lang, &rec, &plan_note, &articles, true) }</div>
+                <div data-even-block="">{ plan(lang, &rec, &plan_note, &articles, Some(&book)) }</div>
                 <div class="even-sizer" aria-hidden="true" data-even-sizer="" data-even-spans="">
-                    { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, &plan_note, &articles, false) }</div> }) }
+                    { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, &plan_note, &articles, None) }</div> }) }
                 </div>
             </div>
         }
@@ -175,13 +178,6 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             <section class="actions">
                 <h3 id="actions-heading">{ t(lang, Key::ActionsTitle) }</h3>
                 <div class="action-row">
-                    if let Some(href) = booking {
-                        <a class="button primary" id="book" href={href} target="_blank" rel="noopener noreferrer"
-                            onclick={props.onbook.reform(|_: MouseEvent| ())}>
-                            { t(lang, Key::Book) }
-                            <span class="visually-hidden">{ " " }{ t(lang, Key::NewTab) }</span>
-                        </a>
-                    }
                     if !consult && !entries.is_empty() {
                         <button type="button" class="button secondary" onclick={click(&props.oncalendar)}>
                             { t(lang, Key::AddToCalendar) }
@@ -224,7 +220,9 @@ pub fn result_view(props: &ResultViewProps) -> Html {
 /// in a widget: no id, no data attribute, no label, so nothing there can be found, focused or
 /// read; the same boxes, so each is exactly as tall as that result would be. `note` is the
 /// line under the plan's heading (who confirms the dates).
-fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: bool) -> Html {
+/// `book` is the visitor's own result's Book link (`None` for the copies, drawn unlinked).
+fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], book: Option<&Option<(String, Callback<()>)>>) -> Html {
+    let shown = book.is_some();
     let entries = timeline(rec);
     let id = |id: &'static str| shown.then_some(id);
     html! {
@@ -233,6 +231,7 @@ fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: 
                 data-treatment={shown.then(|| rec.treatment.id())}>
                 { rec.summary.clone() }
             </h2>
+            { next_step(lang, &entries, book) }
             <section>
                 <h3 id={id("why-heading")}>{ t(lang, Key::WhyTitle) }</h3>
                 <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, articles, shown)) }</ul>
@@ -417,5 +416,37 @@ fn contact_links(text: &str) -> Html {
             Piece::Text(text) => html! { { text } },
             Piece::Phone { text, href } | Piece::Email { text, href } => html! { <a href={href}>{ text }</a> },
         }) }
+    }
+}
+
+/// What to do next, right under the suggestion: the first proposed date (or, for an event,
+/// the last session before it) and the Book link. In a widget's invisible copies (`book` is
+/// `None`) the same box is drawn with a plain label in place of the link, so every copy is as
+/// tall as the visitor's own; it holds nothing that can be focused.
+fn next_step(lang: Lang, entries: &[Entry], book: Option<&Option<(String, Callback<()>)>>) -> Html {
+    let event = entries.iter().position(|e| e.is_event);
+    let before_event = event.and_then(|i| i.checked_sub(1)).and_then(|i| entries.get(i));
+    let (label, date) = match (before_event, entries.iter().find(|e| !e.is_event)) {
+        (Some(last), _) => (Key::NextBeforeEvent, Some(last.date)),
+        (None, first) => (Key::NextFirstDate, first.map(|e| e.date)),
+    };
+    let booking = match book {
+        Some(Some((href, onbook))) => html! {
+            <a class="button primary" id="book" href={href.clone()} target="_blank" rel="noopener noreferrer"
+                onclick={onbook.reform(|_: MouseEvent| ())}>
+                { t(lang, Key::Book) }
+                <span class="visually-hidden">{ " " }{ t(lang, Key::NewTab) }</span>
+            </a>
+        },
+        Some(None) => html! {},
+        None => html! { <span class="button primary">{ t(lang, Key::Book) }</span> },
+    };
+    html! {
+        <div class="next-step">
+            if let Some(date) = date {
+                <p>{ t(lang, label) }{ " " }<time datetime={date.to_string()}>{ date.long(lang) }</time></p>
+            }
+            { booking }
+        </div>
     }
 }
