@@ -225,7 +225,12 @@ async fn step_one_names_what_is_missing_and_focuses_it() {
         assert_eq!(page.text("#problems-announcer"), message);
         let field = page.get(&format!("#{focused}"));
         assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"), "{focused}");
-        assert!(field.get_attribute("aria-describedby").unwrap_or_default().contains(error_id), "{focused}");
+        // A group's error is tied to the group, not to each of its checkboxes.
+        let described = if error_id == "goals-error" { page.get("#goals-group") } else { field.clone() };
+        assert!(described.get_attribute("aria-describedby").unwrap_or_default().contains(error_id), "{focused}");
+        if error_id == "goals-error" {
+            assert!(!field.get_attribute("aria-describedby").unwrap_or_default().contains(error_id), "{focused}");
+        }
         assert_eq!(page.focused_id(), focused);
         assert_eq!(page.text("#step-count"), "Step 1 of 4", "the step did not change");
     }

@@ -48,7 +48,7 @@ pub fn goals_step(props: &GoalsStepProps) -> Html {
             <div class="choice">
                 <input type="checkbox" id={id.clone()} name="goals" value={goal.id()} {checked} {onchange}
                     aria-invalid={goals_problem.map(|_| "true")}
-                    aria-describedby={describedby(&[if explain.is_empty() { "" } else { &hint_id }, goals_error])} />
+                    aria-describedby={describedby(&[if explain.is_empty() { "" } else { &hint_id }])} />
                 <div class="choice-text">
                     <label for={id}>{ label }</label>
                     if !explain.is_empty() {
