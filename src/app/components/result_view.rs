@@ -151,15 +151,15 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </>
         }
     } else if props.plans.is_empty() {
-        plan(lang, &rec, &plan_note, &articles, Some(&book))
+        plan(lang, &rec, &plan_note, &articles, true, book.as_ref())
     } else {
         // In a widget: the visitor's plan (measured), and every plan the same answers give
         // with any waits and soft warnings, invisible, stacked in one grid cell (see `plans`).
         html! {
             <div class="even-plan">
-                <div data-even-block="">{ plan(lang, &rec, &plan_note, &articles, Some(&book)) }</div>
+                <div data-even-block="">{ plan(lang, &rec, &plan_note, &articles, true, book.as_ref()) }</div>
                 <div class="even-sizer" aria-hidden="true" data-even-sizer="" data-even-spans="">
-                    { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, &plan_note, &articles, None) }</div> }) }
+                    { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, &plan_note, &articles, false, book.as_ref()) }</div> }) }
                 </div>
             </div>
         }
@@ -220,9 +220,8 @@ pub fn result_view(props: &ResultViewProps) -> Html {
 /// in a widget: no id, no data attribute, no label, so nothing there can be found, focused or
 /// read; the same boxes, so each is exactly as tall as that result would be. `note` is the
 /// line under the plan's heading (who confirms the dates).
-/// `book` is the visitor's own result's Book link (`None` for the copies, drawn unlinked).
-fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], book: Option<&Option<(String, Callback<()>)>>) -> Html {
-    let shown = book.is_some();
+/// `book` is the Book link, when the clinic gave a booking URL (drawn unlinked in the copies).
+fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: bool, book: Option<&(String, Callback<()>)>) -> Html {
     let entries = timeline(rec);
     let id = |id: &'static str| shown.then_some(id);
     html! {
@@ -231,7 +230,7 @@ fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], book: O
                 data-treatment={shown.then(|| rec.treatment.id())}>
                 { rec.summary.clone() }
             </h2>
-            { next_step(lang, &entries, book) }
+            { next_step(lang, &entries, shown, book) }
             <section>
                 <h3 id={id("why-heading")}>{ t(lang, Key::WhyTitle) }</h3>
                 <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, articles, shown)) }</ul>
@@ -420,10 +419,10 @@ fn contact_links(text: &str) -> Html {
 }
 
 /// What to do next, right under the suggestion: the first proposed date (or, for an event,
-/// the last session before it) and the Book link. In a widget's invisible copies (`book` is
-/// `None`) the same box is drawn with a plain label in place of the link, so every copy is as
+/// the last session before it) and the Book link. In a widget's invisible copies (`shown` is
+/// false) the same box is drawn with a plain label in place of the link, so every copy is as
 /// tall as the visitor's own; it holds nothing that can be focused.
-fn next_step(lang: Lang, entries: &[Entry], book: Option<&Option<(String, Callback<()>)>>) -> Html {
+fn next_step(lang: Lang, entries: &[Entry], shown: bool, book: Option<&(String, Callback<()>)>) -> Html {
     let event = entries.iter().position(|e| e.is_event);
     let before_event = event.and_then(|i| i.checked_sub(1)).and_then(|i| entries.get(i));
     let (label, date) = match (before_event, entries.iter().find(|e| !e.is_event)) {
@@ -431,15 +430,15 @@ fn next_step(lang: Lang, entries: &[Entry], book: Option<&Option<(String, Callba
         (None, first) => (Key::NextFirstDate, first.map(|e| e.date)),
     };
     let booking = match book {
-        Some(Some((href, onbook))) => html! {
+        Some((href, onbook)) if shown => html! {
             <a class="button primary" id="book" href={href.clone()} target="_blank" rel="noopener noreferrer"
                 onclick={onbook.reform(|_: MouseEvent| ())}>
                 { t(lang, Key::Book) }
                 <span class="visually-hidden">{ " " }{ t(lang, Key::NewTab) }</span>
             </a>
         },
-        Some(None) => html! {},
-        None => html! { <span class="button primary">{ t(lang, Key::Book) }</span> },
+        Some(_) => html! { <span class="button primary">{ t(lang, Key::Book) }</span> },
+        None => html! {},
     };
     html! {
         <div class="next-step">
