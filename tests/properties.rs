@@ -16,7 +16,7 @@ use proptest::test_runner::FileFailurePersistence;
 use proptest::sample::{select, subsequence, Index};
 use serde_json::Value;
 
-use treatment_finder::config::{self, FileError, Issue, QUERY_KEYS};
+use treatment_finder::config::{self, FileError, QUERY_KEYS};
 use treatment_finder::draft::{Draft, Saved, Step};
 use treatment_finder::embed::{Command, Embed, Incoming, Settings, PROTOCOL, VERSION};
 use treatment_finder::engine::{
@@ -429,50 +429,11 @@ fn check_answers(answers: &Answers, rules: &Rules) -> Result<(), TestCaseError> 
     Ok(())
 }
 
-fn check_issues(issues: &[Issue]) -> Result<(), TestCaseError> {
-    for issue in issues {
-        // An unknown key is named as it is written, which may be "" or blank (a warning:
-        // "clinic.json: : is not a known setting"); every other issue names its setting.
-        prop_assert!(!issue.message.trim().is_empty(), "unclear issue {issue:?}");
-        prop_assert!(!issue.field.trim().is_empty() || !issue.is_error, "unclear issue {issue:?}");
-        prop_assert!(issue.to_string().contains(&issue.field));
-    }
-    Ok(())
-}
-
-/// What the app may trust in a resolved configuration, whatever it was given.
+/// What the app may trust in a resolved configuration, whatever it was given, from a link
+/// and from a widget (`fuzz/src/lib.rs`'s checks, shared with the fuzz targets; a failed
+/// check panics, which proptest reports and shrinks).
 fn check_config(query: &[(String, String)], file: Option<&str>) -> Result<(), TestCaseError> {
-    for source in [config::QuerySource::Link, config::QuerySource::Embedder] {
-        check_config_from(query, file, source)?;
-    }
-    // A link (the finder's own page) never changes where the visitor books, whom they call,
-    // the clinic's name or its rules: those are exactly clinic.json's.
-    let origin = "https://clinic.example";
-    let (linked, _) = config::resolve(file, query, config::QuerySource::Link, origin);
-    let (filed, _) = config::resolve(file, &[], config::QuerySource::Link, origin);
-    prop_assert_eq!(
-        (&linked.booking_url, &linked.contact, &linked.clinic_name, &linked.rules_url, &linked.accent),
-        (&filed.booking_url, &filed.contact, &filed.clinic_name, &filed.rules_url, &filed.accent)
-    );
-    Ok(())
-}
-
-fn check_config_from(query: &[(String, String)], file: Option<&str>, source: config::QuerySource) -> Result<(), TestCaseError> {
-    let (config, issues) = config::resolve(file, query, source, "https://clinic.example");
-    check_issues(&issues)?;
-    let accent = &config.accent.color;
-    prop_assert!(accent.len() == 7 && accent.starts_with('#') && accent[1..].bytes().all(|b| b.is_ascii_hexdigit()));
-    if let Some(url) = &config.booking_url {
-        let lower = url.to_ascii_lowercase();
-        prop_assert!(lower.starts_with("https://") || lower.starts_with("http://"), "booking URL {url:?}");
-        prop_assert!(!url.chars().any(|c| c.is_whitespace() || c.is_control()), "booking URL {url:?}");
-        // It leads where it seems to: no user name before the host, no backslash.
-        let authority = lower.split_once("//").map_or("", |(_, rest)| rest).split(['/', '?', '#']).next().unwrap_or("");
-        prop_assert!(!authority.contains('@') && !url.contains('\\'), "booking URL {url:?}");
-    }
-    if let Some(url) = &config.rules_url {
-        prop_assert!(!url.starts_with("//") && !url.contains('\\'), "rules URL {url:?}");
-    }
+    fuzz_shared::resolve_checked(file, query);
     Ok(())
 }
 

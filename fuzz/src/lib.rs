@@ -32,35 +32,49 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The configuration for `file` and `query`, checked as the app trusts it: issues that say
-/// what is wrong, a `#rrggbb` accent, an http(s) booking URL, a rules URL on this site.
+/// The configuration for `file` and `query`, checked as the app trusts it, from a link and
+/// from a widget (the one returned): issues that say what is wrong, a `#rrggbb` accent, an
+/// http(s) booking URL that leads where it seems, a rules URL on this site; and a link never
+/// changes what only clinic.json may set.
 pub fn resolve_checked(file: Option<&str>, query: &[(String, String)]) -> Config {
-    // A link may set only the language: the rest is clinic.json's.
-    let (linked, issues) = config::resolve(file, query, config::QuerySource::Link, "https://clinic.example");
+    let origin = "https://clinic.example";
+    let (filed, _) = config::resolve(file, &[], config::QuerySource::Link, origin);
+    let (linked, issues) = config::resolve(file, query, config::QuerySource::Link, origin);
     check_issues(&issues);
-    let (filed, _) = config::resolve(file, &[], config::QuerySource::Link, "https://clinic.example");
-    assert_eq!((&linked.booking_url, &linked.contact, &linked.rules_url), (&filed.booking_url, &filed.contact, &filed.rules_url));
-    let (config, issues) = config::resolve(file, query, config::QuerySource::Embedder, "https://clinic.example");
+    check_config(&linked);
+    assert_eq!(
+        (&linked.booking_url, &linked.contact, &linked.clinic_name, &linked.rules_url, &linked.accent),
+        (&filed.booking_url, &filed.contact, &filed.clinic_name, &filed.rules_url, &filed.accent)
+    );
+    let (config, issues) = config::resolve(file, query, config::QuerySource::Embedder, origin);
     check_issues(&issues);
+    check_config(&config);
+    config
+}
+
+fn check_config(config: &Config) {
     let accent = &config.accent.color;
     assert!(accent.len() == 7 && accent.starts_with('#') && accent[1..].bytes().all(|b| b.is_ascii_hexdigit()), "{accent:?}");
     if let Some(url) = &config.booking_url {
         let lower = url.to_ascii_lowercase();
         assert!(lower.starts_with("https://") || lower.starts_with("http://"), "booking URL {url:?}");
         assert!(!url.chars().any(|c| c.is_whitespace() || c.is_control()), "booking URL {url:?}");
+        // It leads where it seems to: no user name before the host, no backslash.
         let authority = lower.split_once("//").map_or("", |(_, rest)| rest).split(['/', '?', '#']).next().unwrap_or("");
         assert!(!authority.contains('@') && !url.contains('\\'), "booking URL {url:?}");
     }
     if let Some(url) = &config.rules_url {
         assert!(!url.starts_with("//") && !url.contains('\\'), "rules URL {url:?}");
     }
-    config
 }
 
+/// Every issue says what is wrong and names its setting (an unknown key is named as written,
+/// quoted when blank: a warning).
 pub fn check_issues(issues: &[Issue]) {
     for issue in issues {
         assert!(!issue.message.trim().is_empty(), "{issue:?}");
         assert!(!issue.field.trim().is_empty() || !issue.is_error, "{issue:?}");
+        assert!(issue.to_string().contains(&issue.field), "{issue:?}");
     }
 }
 

@@ -178,7 +178,7 @@ pub fn mount(element: JsValue, config: JsValue, assets: JsValue) -> Result<Finde
     // The page's own code calls mount(): it answers for these settings, as a partner page
     // answers for its widget's attributes.
     let (config, issues) =
-        config::resolve_read(file.as_deref().map(super::read_clinic_file), &query, config::QuerySource::Embedder, &origin);
+        config::resolve_read(file.as_deref().map(super::json::read_clinic_file), &query, config::QuerySource::Embedder, &origin);
     for issue in issues.iter().filter(|issue| issue.origin == config::Origin::Query) {
         super::error(&format!("treatment finder mount(): config: {}: {}", issue.field, issue.message));
     }

@@ -194,6 +194,8 @@ fn walk(value: &JsValue, path: String, ancestors: &mut Vec<(JsValue, String)>) -
 
 /// `clinic.json` read by the browser, for [`crate::config::resolve_read`].
 pub fn read_clinic_file(text: &str) -> FileRead {
+    // Too big to read at all, as on the host (`config::read_file`).
+    crate::config::check_file_size(text)?;
     let value = parse(text).map_err(FileError::NotJson)?;
     if !is_object(&value) {
         return Err(FileError::NotAnObject);

@@ -60,7 +60,7 @@ pub async fn read_clinic(base: &str, query: &[(String, String)], source: QuerySo
             None
         }
     };
-    let (config, issues) = config::resolve_read(file.as_deref().map(read_clinic_file), query, source, &origin);
+    let (config, issues) = config::resolve_read(file.as_deref().map(json::read_clinic_file), query, source, &origin);
     for issue in &issues {
         if issue.is_error {
             error(&issue.to_string());
@@ -81,12 +81,6 @@ pub async fn read_clinic(base: &str, query: &[(String, String)], source: QuerySo
         }
     };
     Clinic { file, config, rules }
-}
-
-/// `clinic.json`'s text read by the browser's JSON parser, unless it is too big to read.
-pub fn read_clinic_file(text: &str) -> config::FileRead {
-    config::check_file_size(text)?;
-    json::read_clinic_file(text)
 }
 
 /// `path` relative to `base` (a folder's URL); `path` itself when `base` is empty.
@@ -123,7 +117,7 @@ pub async fn boot(embedded: bool) -> Boot {
 pub fn reconfigure(clinic_file: Option<&str>, settings: &Settings) -> Config {
     let origin = window().map(|w| w.location().origin().unwrap_or_default()).unwrap_or_default();
     let query = settings.over(&query_pairs());
-    let (config, issues) = config::resolve_read(clinic_file.map(read_clinic_file), &query, QuerySource::Embedder, &origin);
+    let (config, issues) = config::resolve_read(clinic_file.map(json::read_clinic_file), &query, QuerySource::Embedder, &origin);
     let changed = |i: &&config::Issue| i.origin == config::Origin::Query && Settings::KEYS.contains(&i.field.as_str());
     for issue in issues.iter().filter(changed) {
         if issue.is_error {
