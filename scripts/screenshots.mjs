@@ -65,7 +65,9 @@ try {
     await answerHealth(page, PLAN);
     await shot('step3-health');
     await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
-    await page.locator('#timeline').waitFor();
+    // As the visitor first sees it: on a phone the details are folded under their headings.
+    await page.locator('#timeline').waitFor({ state: 'attached' });
+    await page.locator('#result-summary').waitFor();
     await shot('result-plan');
 
     await page.getByRole('button', { name: UI.en.back, exact: true }).click();

@@ -347,6 +347,9 @@ pub fn app(props: &AppProps) -> Html {
                     oncopy={oncopy}
                     onstartover={onstartover}
                     onback={onback.clone()}
+                    folds={state.folds}
+                    wide={web::wide_screen()}
+                    onfold={send.reform(|(section, open)| Action::Fold(section, open))}
                 />
             }
         }

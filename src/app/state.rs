@@ -34,6 +34,50 @@ pub enum CopyState {
     Manual(String),
 }
 
+/// A plan result's detail sections, which a phone shows folded (`Folds`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Why,
+    Plan,
+    Aftercare,
+}
+
+impl Section {
+    /// The id of the section's heading, and of its body (which its button controls).
+    pub fn ids(self) -> (&'static str, &'static str) {
+        match self {
+            Section::Why => ("why-heading", "why-details"),
+            Section::Plan => ("plan-heading", "plan-details"),
+            Section::Aftercare => ("aftercare-heading", "aftercare-details"),
+        }
+    }
+}
+
+/// Which detail sections the visitor opened or closed. One they have not touched is open on a
+/// wide screen and folded on a phone, where the summary and Book come first; paper shows
+/// them all (`www/styles.css`). The warnings and a consult's reasons never fold.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Folds {
+    why: Option<bool>,
+    plan: Option<bool>,
+    aftercare: Option<bool>,
+}
+
+impl Folds {
+    fn slot(&mut self, section: Section) -> &mut Option<bool> {
+        match section {
+            Section::Why => &mut self.why,
+            Section::Plan => &mut self.plan,
+            Section::Aftercare => &mut self.aftercare,
+        }
+    }
+
+    /// Whether `section` is open, on a wide screen (`wide`) or a phone.
+    pub fn is_open(mut self, section: Section, wide: bool) -> bool {
+        self.slot(section).unwrap_or(wide)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub step: Step,
@@ -62,6 +106,8 @@ pub struct State {
     /// visitor chooses ([`Action::ContinueSaved`] or [`Action::OpenLink`]), the choice is
     /// shown instead of a step and nothing is stored.
     pub offer: Option<Draft>,
+    /// The result's detail sections the visitor opened or closed.
+    pub folds: Folds,
 }
 
 /// Every change the UI can make.
@@ -90,6 +136,8 @@ pub enum Action {
     Copied(Result<(), String>),
     /// "Add to calendar" gave the browser the file.
     CalendarDownloaded,
+    /// A result's detail section opened (`true`) or closed by the visitor.
+    Fold(Section, bool),
     /// Saved answers and a link's: carry on with the saved ones, where they were left.
     ContinueSaved,
     /// Saved answers and a link's: open the link's, at the health step. "Remember" stays as
@@ -114,6 +162,7 @@ impl State {
             forgotten: false,
             stopped_remembering: 0,
             offer: None,
+            folds: Folds::default(),
         }
     }
 
@@ -268,6 +317,7 @@ impl Reducible for State {
             }
             Action::StartOver => {
                 s.draft = Draft::default();
+                s.folds = Folds::default();
                 s.forgotten = false;
                 s.go_to(Step::Goals);
             }
@@ -279,6 +329,7 @@ impl Reducible for State {
             Action::Forget => {
                 s.set_remember(false);
                 s.draft = Draft::default();
+                s.folds = Folds::default();
                 s.go_to(Step::Goals);
                 s.forgotten = true;
             }
@@ -300,6 +351,7 @@ impl Reducible for State {
                 }
             }
             Action::CalendarDownloaded => s.copy = CopyState::CalendarDownloaded,
+            Action::Fold(section, open) => *s.folds.slot(section) = Some(open),
         }
         Rc::new(s)
     }
@@ -422,5 +474,25 @@ mod tests {
         }
         // Without a link, no choice.
         assert_eq!(State::new(saved, Step::AboutYou, Lang::Fr, today, true).offering(None).offer, None);
+    }
+
+    /// A result's detail sections: open on a wide screen and folded on a phone until the
+    /// visitor opens or closes one; going back keeps what they chose, starting over forgets it.
+    #[test]
+    fn detail_sections_fold_on_a_phone_until_the_visitor_chooses() {
+        let today = Date::from_ymd(2026, 11, 22).unwrap();
+        let start = Rc::new(State::new(Draft::default(), Step::Result, Lang::En, today, false));
+        let all = [Section::Why, Section::Plan, Section::Aftercare];
+        for section in all {
+            assert_eq!((start.folds.is_open(section, true), start.folds.is_open(section, false)), (true, false), "{section:?}");
+        }
+        let chosen = start.reduce(Action::Fold(Section::Plan, true)).reduce(Action::Fold(Section::Why, false));
+        let on = |s: &State, wide| all.map(|section| s.folds.is_open(section, wide));
+        assert_eq!((on(&chosen, false), on(&chosen, true)), ([false, true, false], [false, true, true]));
+        let back = chosen.clone().reduce(Action::Back).reduce(Action::Next);
+        assert_eq!(back.folds, chosen.folds, "going back and on keeps the sections as the visitor left them");
+        for action in [Action::StartOver, Action::Forget] {
+            assert_eq!(chosen.clone().reduce(action.clone()).folds, Folds::default(), "{action:?}");
+        }
     }
 }

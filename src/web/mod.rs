@@ -83,6 +83,19 @@ pub async fn read_clinic(base: &str, query: &[(String, String)], source: QuerySo
     Clinic { file, config, rules }
 }
 
+/// Whether the finder has a wide screen's room (at least 40rem, the width of its column):
+/// there a result's detail sections start open, on a phone folded. In a widget, the
+/// iframe's width counts, not the partner page's. On the host (Yew's server renderer, in the
+/// tests) there is no screen: wide.
+pub fn wide_screen() -> bool {
+    if cfg!(not(target_arch = "wasm32")) {
+        return true;
+    }
+    window()
+        .and_then(|w| w.match_media("(min-width: 40rem)").ok().flatten())
+        .is_none_or(|query| query.matches())
+}
+
 /// `path` relative to `base` (a folder's URL); `path` itself when `base` is empty.
 fn resolve_url(base: &str, path: &str) -> String {
     if base.is_empty() {

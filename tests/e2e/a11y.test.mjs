@@ -23,6 +23,7 @@ import {
   engineCase,
   newContext,
   nextButton,
+  openSections,
   openApp,
   waitForStep,
 } from './support.mjs';
@@ -61,6 +62,9 @@ async function walk(page, lang, visit) {
   await visit('step3-health');
   await answerHealth(page, PLAN, lang);
   await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
+  await page.locator('#result-summary').waitFor();
+  // A phone shows the details folded: the checks cover them opened, as the visitor reads them.
+  await openSections(page);
   await page.locator('#timeline').waitFor();
   await visit('result-plan');
   for (const [name, answers] of [['result-event-too-close', TOO_CLOSE], ['result-trade-off', TRADE_OFF]]) {
@@ -69,6 +73,8 @@ async function walk(page, lang, visit) {
     await answerSteps(page, answers, lang);
     if (answers.recent) await visit('step3-health-ticked');
     await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
+    await page.locator('#result-summary').waitFor();
+    await openSections(page);
     await page.locator('#timeline').waitFor();
     await page.locator(`[data-code="${answers === TOO_CLOSE ? 'event_too_close' : 'downtime_trade_off'}"]`).waitFor();
     await visit(name);

@@ -625,9 +625,15 @@ test('printing or saving as PDF puts the whole plan on one clean page, Letter or
           const count = pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
           pages.push(`${name}, ${lang}, ${format}: ${count} page(s)`);
         }
-        // What is printed: the plan and its dates; no buttons, no questionnaire controls.
+        // What is printed: the plan and its dates; no buttons, no questionnaire controls. (A
+        // detail section's heading is its folding button; on paper it is the heading's text.)
         await page.emulateMedia({ media: 'print' });
-        assert.equal(await page.locator('button:visible, input:visible').count(), 0, `${name} (${lang}): controls on paper`);
+        assert.equal(await page.locator('button:visible:not(.fold-button), input:visible').count(), 0, `${name} (${lang}): controls on paper`);
+        assert.deepEqual(
+          await page.locator('button.fold-button').evaluateAll((all) => all.map((b) => [getComputedStyle(b).borderBottomStyle, getComputedStyle(b, '::after').display, b.closest('h3') !== null])),
+          [['none', 'none', true], ['none', 'none', true], ['none', 'none', true]],
+          `${name} (${lang}): the sections' headings print as headings, without a button's line or arrow`,
+        );
         assert.ok(await page.locator('#timeline').isVisible(), `${name} (${lang}): the dated plan on paper`);
         await page.emulateMedia({ media: null }); // back to the default: print for page.pdf()
       }

@@ -10,6 +10,9 @@ import assert from 'node:assert/strict';
 import {
   RULES,
   UI,
+  answerAboutYou,
+  answerGoals,
+  answerHealth,
   appUrl,
   completeQuiz,
   distAndBrowser,
@@ -18,6 +21,7 @@ import {
   newContext,
   openApp,
   summaryText,
+  waitForStep,
 } from './support.mjs';
 
 const suite = distAndBrowser();
@@ -200,3 +204,133 @@ for (const viewport of PHONES) {
     });
   }
 }
+
+// Heard once and always (issue 17), checked on phones as a screen reader would meet the page:
+// by the accessibility tree Chromium builds for it (Playwright's role queries and ARIA
+// snapshots), not by the DOM's classes.
+
+/** The accessibility tree below `locator`, as Playwright writes it (YAML). */
+const tree = (locator) => locator.ariaSnapshot();
+
+/** The result's detail sections' buttons, by language. */
+const SECTIONS = {
+  en: ['Why this suggestion', 'Proposed plan', 'Aftercare'],
+  fr: ['Pourquoi cette suggestion', 'Protocole proposé', 'Soins après la séance'],
+};
+
+const NO_GOAL = { en: 'Choose at least one goal.', fr: 'Choisissez au moins un objectif.' };
+const DOWNLOADED = { en: 'Calendar file downloaded.', fr: 'Fichier de calendrier téléchargé.' };
+
+for (const viewport of PHONES) {
+  for (const lang of ['en', 'fr']) {
+    const size = `${viewport.width}×${viewport.height}`;
+
+    test(`${size}, ${lang}: each step's heading is named with its number, and a refused Next is announced each time, without the ⚠`, async () => {
+      const context = await newContext(suite.browser, { viewport, locale: lang === 'fr' ? 'fr-CA' : 'en-CA' });
+      try {
+        const page = await context.newPage();
+        await openApp(page, appUrl(suite.server.url, { lang }));
+        await page.locator('#tf-first').waitFor({ state: 'detached' });
+        // Every time the announcer is filled: the text of each paragraph put into it (a new
+        // paragraph is what a screen reader hears again).
+        await page.evaluate(() => {
+          window.__announced = [];
+          new MutationObserver((records) => {
+            for (const r of records) for (const node of r.addedNodes) if (node.nodeName === 'P') window.__announced.push(node.textContent);
+          }).observe(document.getElementById('problems-announcer'), { childList: true });
+        });
+        const heading = (n) => page.getByRole('heading', { level: 2, name: UI[lang].step(n, 4) });
+        await heading(1).waitFor();
+        for (const times of [1, 2]) {
+          await page.getByRole('button', { name: UI[lang].next, exact: true }).click();
+          await page.waitForFunction((n) => window.__announced.length === n, times);
+        }
+        assert.deepEqual(await page.evaluate(() => window.__announced), [NO_GOAL[lang], NO_GOAL[lang]], 'the same refusal, announced twice, once each');
+        // The group of goals carries the message; the ⚠ beside it is not read.
+        const goals = page.getByRole('group').filter({ has: firstGoal(page, lang) });
+        assert.equal(await goals.evaluate((g) => g.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent.trim()).join(' ')), `⚠ ${NO_GOAL[lang]}`);
+        const errorIds = await goals.evaluate((g) => g.getAttribute('aria-describedby').split(' '));
+        const ownIds = ((await firstGoal(page, lang).getAttribute('aria-describedby')) ?? '').split(' ');
+        assert.deepEqual(ownIds.filter((id) => errorIds.includes(id)), [], 'the message is not repeated on each checkbox');
+        assert.doesNotMatch(await tree(page.locator('main')), /⚠/, 'the accessibility tree has no ⚠');
+        await answerGoals(page, PLAN.answers, lang);
+        await page.getByRole('button', { name: UI[lang].next, exact: true }).click();
+        await waitForStep(page, 2, lang);
+        await heading(2).waitFor();
+        await answerAboutYou(page, PLAN.answers, lang);
+        await page.getByRole('button', { name: UI[lang].next, exact: true }).click();
+        await heading(3).waitFor();
+        await answerHealth(page, PLAN.answers, lang);
+        await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
+        await heading(4).waitFor();
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'result-summary', 'the result heading, named "Step 4 of 4 …", has focus');
+      } finally {
+        await context.close();
+      }
+    });
+
+    test(`${size}, ${lang}: a plan result's details are folded sections that open with a tap, the timeline is a list of its sessions, paper shows everything, and the calendar download is announced`, async () => {
+      const context = await newContext(suite.browser, { viewport, hasTouch: true, locale: lang === 'fr' ? 'fr-CA' : 'en-CA', acceptDownloads: true });
+      try {
+        const page = await context.newPage();
+        await openApp(page, appUrl(suite.server.url, { lang }));
+        await completeQuiz(page, EVENT.answers, lang);
+        await resultFocused(page);
+        const buttons = SECTIONS[lang].map((name) => page.getByRole('button', { name, exact: true }));
+        for (const button of buttons) assert.equal(await button.getAttribute('aria-expanded'), 'false', 'folded on a phone');
+        const timeline = page.locator('#timeline');
+        const sessions = await timeline.locator('li').count();
+        assert.ok(sessions >= 2, `sessions and the event: ${sessions}`);
+        assert.equal(await timeline.isVisible(), false, 'the plan is folded');
+        // Each section is still a heading (level 3) holding its button.
+        for (const name of SECTIONS[lang]) {
+          await page.getByRole('heading', { level: 3, name, exact: true }).waitFor();
+        }
+        // On paper every section is open, folded or not.
+        await page.emulateMedia({ media: 'print' });
+        for (const id of ['#why-details', '#plan-details', '#aftercare-details']) {
+          assert.ok(await page.locator(id).isVisible(), `${id} printed`);
+        }
+        await page.emulateMedia({ media: 'screen' });
+        assert.equal(await timeline.isVisible(), false, 'folded again on screen');
+        await buttons[1].tap();
+        await timeline.waitFor();
+        assert.equal(await buttons[1].getAttribute('aria-expanded'), 'true');
+        // A list, with one item per session and the event.
+        const snapshot = await tree(timeline);
+        assert.match(snapshot, /^- list:/, snapshot);
+        assert.equal(snapshot.split('\n').filter((line) => /^ {2}- listitem\b/.test(line)).length, sessions, snapshot);
+        // The others stay as they were; closing the plan folds it again.
+        assert.equal(await buttons[0].getAttribute('aria-expanded'), 'false');
+        await buttons[1].tap();
+        await timeline.waitFor({ state: 'hidden' });
+        // "Add to calendar": the file, and the status line says so.
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', { name: UI[lang].calendar, exact: true }).click();
+        assert.match((await download).suggestedFilename(), /\.ics$/);
+        await page.getByRole('status').filter({ hasText: DOWNLOADED[lang] }).waitFor();
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+test('on a wide screen a plan result shows its detail sections open, and each still folds', async () => {
+  const context = await newContext(suite.browser, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await openApp(page, appUrl(suite.server.url, { lang: 'en' }));
+    await completeQuiz(page, PLAN.answers, 'en');
+    await resultFocused(page);
+    for (const name of SECTIONS.en) {
+      assert.equal(await page.getByRole('button', { name, exact: true }).getAttribute('aria-expanded'), 'true', name);
+    }
+    assert.ok(await page.locator('#timeline').isVisible());
+    await page.getByRole('button', { name: SECTIONS.en[0], exact: true }).click();
+    await page.locator('#why-details').waitFor({ state: 'hidden' });
+    assert.ok(await page.locator('#timeline').isVisible(), 'the plan stays open');
+  } finally {
+    await context.close();
+  }
+});

@@ -556,6 +556,19 @@ export async function timelineEntries(page) {
   );
 }
 
+/**
+ * Opens every folded detail section of a plan result (a phone shows them folded), as a visitor
+ * who taps each heading, and waits until each is open.
+ */
+export async function openSections(page) {
+  const folded = page.locator('button.fold-button[aria-expanded="false"]');
+  while ((await folded.count()) > 0) {
+    const before = await folded.count();
+    await folded.first().click();
+    await page.waitForFunction((n) => document.querySelectorAll('button.fold-button[aria-expanded="false"]').length < n, before);
+  }
+}
+
 /** The text of `#result-summary`. */
 export async function summary(page) {
   return squash(await page.locator('#result-summary').textContent());

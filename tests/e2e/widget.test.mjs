@@ -375,7 +375,7 @@ test('in a flex row beside a sidebar, the widget takes the room left (not the 30
  * page, finder, frame, height, index })` checks each result itself, after its height is taken
  * (a full-page screenshot there resizes the page for a moment).
  */
-async function assertEvenHeights(lang, deviceScaleFactor, results, what, inspect) {
+async function assertEvenHeights(lang, deviceScaleFactor, results, what, inspect, { unfold = false } = {}) {
   const options = { viewport: { width: 360, height: 740 }, deviceScaleFactor };
   await withPartner('/partner.html', async ({ page }) => {
     await waitForReady(page, ['finder-fr', 'finder-en']);
@@ -383,6 +383,7 @@ async function assertEvenHeights(lang, deviceScaleFactor, results, what, inspect
     const frame = await widgetFrame(page, `#finder-${lang}`);
     const id = new URL(frame.url()).searchParams.get('embed');
     const heights = [];
+    const unfolded = [];
     const posted = [];
     for (const [index, answers] of results.entries()) {
       await answerSteps(finder, answers, lang);
@@ -395,12 +396,26 @@ async function assertEvenHeights(lang, deviceScaleFactor, results, what, inspect
       const resizes = (await widgetLog(page)).messages.slice(before).map((m) => JSON.parse(m.data));
       posted.push(resizes.filter((m) => m.widget === id && m.type === 'resize').map((m) => m.height));
       await inspect({ answers, page, finder, frame, height, index });
+      if (unfold) {
+        // On a phone the result's detail sections start folded; the visitor opens each one.
+        const folds = finder.locator('button.fold-button');
+        const count = await folds.count();
+        assert.ok(count >= 2, `detail sections to open: ${count}`);
+        for (let i = 0; i < count; i++) {
+          assert.equal(await folds.nth(i).getAttribute('aria-expanded'), 'false', 'folded on a phone');
+          await folds.nth(i).click();
+          await finder.locator('button.fold-button').nth(i).and(finder.locator('[aria-expanded="true"]')).waitFor();
+        }
+        unfolded.push(await fittedHeight(frame));
+      }
       await finder.getByRole('button', { name: UI[lang].startOver, exact: true }).click();
       await waitForStep(finder, 1, lang);
     }
     const where = `${lang} at ${deviceScaleFactor}x`;
     assert.deepEqual(heights, heights.map(() => heights[0]), `iframe heights on the ${heights.length} ${what}, ${where}: ${heights.join(', ')} px`);
     assert.deepEqual(posted, posted.map(() => [heights[0]]), `the heights posted to the page on each of the ${what}, ${where}`);
+    assert.deepEqual(unfolded, unfolded.map(() => unfolded[0]), `iframe heights with every section opened, ${where}: ${unfolded.join(', ')} px`);
+    if (unfold) assert.ok(unfolded[0] > heights[0], `opening the sections makes the result taller: ${heights[0]} → ${unfolded[0]} px`);
   }, options);
 }
 
@@ -487,7 +502,7 @@ test("a plan result is as tall whatever waiting periods and soft warnings were t
           marked: sizer.querySelectorAll('[id], [data-rule], [data-code], [data-fact], [data-treatment], [tabindex], [aria-label], [aria-labelledby], a, button, input').length,
         };
       }));
-    });
+    }, { unfold: true });
     const what = `${lang} at ${deviceScaleFactor}x`;
     // The results themselves differ (so the padding is what evens them out).
     assert.notEqual(contents[0][1], contents[1][1], `the timeline without and with a wait, ${what}`);

@@ -7,7 +7,7 @@ use super::step_card::Progress;
 /// What names the result's heading: "Step 4 of 4", then the summary.
 const SUMMARY_NAME: &str = "step-count result-summary";
 use crate::app::i18n::{self, t, Key};
-use crate::app::state::CopyState;
+use crate::app::state::{CopyState, Folds, Section};
 use crate::config::{booking_href, Config};
 use crate::contact::{self, Piece};
 use crate::draft::Step;
@@ -45,6 +45,51 @@ pub struct ResultViewProps {
     /// tell which waits or soft warnings the visitor ticked.
     #[prop_or_default]
     pub plans: Rc<[Recommendation]>,
+    /// The detail sections the visitor opened or closed, and whether the screen is wide
+    /// (`web::wide_screen`): one not touched is open on a wide screen, folded on a phone.
+    #[prop_or_default]
+    pub folds: Folds,
+    #[prop_or(true)]
+    pub wide: bool,
+    /// A detail section's heading was clicked: open it (`true`) or close it.
+    #[prop_or_default]
+    pub onfold: Callback<(Section, bool)>,
+}
+
+/// How a plan result's detail sections are drawn: which are open, and what their headings do.
+#[derive(Clone, PartialEq)]
+struct Folding {
+    folds: Folds,
+    wide: bool,
+    onfold: Callback<(Section, bool)>,
+}
+
+impl Folding {
+    /// A detail section: its heading holds the button that opens or closes it (an accordion
+    /// heading, so it is still a heading to a screen reader), its body is hidden when folded
+    /// and printed anyway. In a widget's invisible copies (`shown` false) the same boxes, with
+    /// a plain label in place of the button, open and closed as the visitor's own are.
+    /// `region`: the section is a named region (the plan only).
+    fn section(&self, section: Section, title: &str, shown: bool, region: bool, body: Html) -> Html {
+        let open = self.folds.is_open(section, self.wide);
+        let (heading, details) = section.ids();
+        let id = |id: &'static str| shown.then_some(id);
+        let onclick = self.onfold.reform(move |_: MouseEvent| (section, !open));
+        html! {
+            <section class="fold" aria-labelledby={id(heading).filter(|_| region)}>
+                <h3 id={id(heading)} class="fold-heading">
+                    if shown {
+                        <button type="button" class="fold-button" aria-expanded={open.to_string()} aria-controls={details} {onclick}>
+                            { title.to_string() }
+                        </button>
+                    } else {
+                        <span class="fold-button">{ title.to_string() }</span>
+                    }
+                </h3>
+                <div id={id(details)} class="fold-body" hidden={!open}>{ body }</div>
+            </section>
+        }
+    }
 }
 
 /// One line of the timeline.
@@ -118,6 +163,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
 
     // The Book link leads the plan, right under the suggestion: the visitor's next step.
     let book = booking.clone().map(|href| (href, props.onbook.clone()));
+    let folding = Folding { folds: props.folds, wide: props.wide, onfold: props.onfold.clone() };
     let content = if consult {
         let contact = match props.config.contact.get(lang) {
             "" => t(lang, Key::ContactFallback).to_string(),
@@ -151,15 +197,15 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </>
         }
     } else if props.plans.is_empty() {
-        plan(lang, &rec, &plan_note, &articles, true, book.as_ref())
+        plan(lang, &rec, &plan_note, &articles, true, book.as_ref(), &folding)
     } else {
         // In a widget: the visitor's plan (measured), and every plan the same answers give
         // with any waits and soft warnings, invisible, stacked in one grid cell (see `plans`).
         html! {
             <div class="even-plan">
-                <div data-even-block="">{ plan(lang, &rec, &plan_note, &articles, true, book.as_ref()) }</div>
+                <div data-even-block="">{ plan(lang, &rec, &plan_note, &articles, true, book.as_ref(), &folding) }</div>
                 <div class="even-sizer" aria-hidden="true" data-even-sizer="" data-even-spans="">
-                    { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, &plan_note, &articles, false, book.as_ref()) }</div> }) }
+                    { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, &plan_note, &articles, false, book.as_ref(), &folding) }</div> }) }
                 </div>
             </div>
         }
@@ -220,10 +266,47 @@ pub fn result_view(props: &ResultViewProps) -> Html {
 /// in a widget: no id, no data attribute, no label, so nothing there can be found, focused or
 /// read; the same boxes, so each is exactly as tall as that result would be. `note` is the
 /// line under the plan's heading (who confirms the dates).
-/// `book` is the Book link, when the clinic gave a booking URL (drawn unlinked in the copies).
-fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: bool, book: Option<&(String, Callback<()>)>) -> Html {
+/// `book` is the Book link, when the clinic gave a booking URL (drawn unlinked in the copies);
+/// `folding`, which detail sections are open (the same in the copies as in the visitor's own).
+fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: bool, book: Option<&(String, Callback<()>)>, folding: &Folding) -> Html {
     let entries = timeline(rec);
     let id = |id: &'static str| shown.then_some(id);
+    let why = html! {
+        <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, articles, shown)) }</ul>
+    };
+    let plan = html! {
+        <>
+            <p class="hint">{ note.to_string() }</p>
+            if !entries.is_empty() {
+                <ol id={id("timeline")} class="timeline" role="list">
+                    { for entries.iter().map(|e| html! {
+                        <li class={classes!("timeline-item", e.is_event.then_some("is-event"))}>
+                            <time datetime={e.date.to_string()}>{ e.date.long(lang) }</time>
+                            { " " }
+                            <span class="timeline-label">{ e.label.clone() }</span>
+                        </li>
+                    }) }
+                </ol>
+            }
+            { for rec.plan.iter().map(|item| html! {
+                <section class="treatment">
+                    <h4>{ item.name.clone() }</h4>
+                    <dl class="facts">
+                        { fact(lang, Key::Sessions,
+                            i18n::sessions(lang, (item.sessions.min, item.sessions.max),
+                                (item.interval_days.min, item.interval_days.max)),
+                            &[&item.sources.sessions, &item.sources.interval_days], articles, id("sessions")) }
+                        { fact(lang, Key::SessionLength,
+                            i18n::range(lang, item.session_minutes.min, item.session_minutes.max, i18n::Unit::Minute),
+                            &[&item.sources.session_minutes], articles, id("session_minutes")) }
+                        { fact(lang, Key::Downtime, item.downtime.clone(), &[&item.sources.downtime], articles, id("downtime")) }
+                        { fact(lang, Key::Results, item.results.clone(), &[&item.sources.results], articles, id("results")) }
+                        { fact(lang, Key::Maintenance, item.maintenance.clone(), &[&item.sources.maintenance], articles, id("maintenance")) }
+                    </dl>
+                </section>
+            }) }
+        </>
+    };
     html! {
         <>
             <h2 id={id("result-summary")} tabindex={id("-1")} data-step-heading={id("")} aria-labelledby={id(SUMMARY_NAME)}
@@ -231,49 +314,15 @@ fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: 
                 { rec.summary.clone() }
             </h2>
             { next_step(lang, &entries, shown, book) }
-            <section>
-                <h3 id={id("why-heading")}>{ t(lang, Key::WhyTitle) }</h3>
-                <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, articles, shown)) }</ul>
-            </section>
-            <section aria-labelledby={id("plan-heading")}>
-                <h3 id={id("plan-heading")}>{ t(lang, Key::PlanTitle) }</h3>
-                <p class="hint">{ note.to_string() }</p>
-                if !entries.is_empty() {
-                    <ol id={id("timeline")} class="timeline" role="list">
-                        { for entries.iter().map(|e| html! {
-                            <li class={classes!("timeline-item", e.is_event.then_some("is-event"))}>
-                                <time datetime={e.date.to_string()}>{ e.date.long(lang) }</time>
-                                { " " }
-                                <span class="timeline-label">{ e.label.clone() }</span>
-                            </li>
-                        }) }
-                    </ol>
-                }
-                { for rec.plan.iter().map(|item| html! {
-                    <section class="treatment">
-                        <h4>{ item.name.clone() }</h4>
-                        <dl class="facts">
-                            { fact(lang, Key::Sessions,
-                                i18n::sessions(lang, (item.sessions.min, item.sessions.max),
-                                    (item.interval_days.min, item.interval_days.max)),
-                                &[&item.sources.sessions, &item.sources.interval_days], articles, id("sessions")) }
-                            { fact(lang, Key::SessionLength,
-                                i18n::range(lang, item.session_minutes.min, item.session_minutes.max, i18n::Unit::Minute),
-                                &[&item.sources.session_minutes], articles, id("session_minutes")) }
-                            { fact(lang, Key::Downtime, item.downtime.clone(), &[&item.sources.downtime], articles, id("downtime")) }
-                            { fact(lang, Key::Results, item.results.clone(), &[&item.sources.results], articles, id("results")) }
-                            { fact(lang, Key::Maintenance, item.maintenance.clone(), &[&item.sources.maintenance], articles, id("maintenance")) }
-                        </dl>
-                    </section>
-                }) }
-            </section>
-            if !rec.aftercare.is_empty() {
-                <section>
-                    <h3 id={id("aftercare-heading")}>{ t(lang, Key::AftercareTitle) }</h3>
-                    <ul class="aftercare">{ for rec.aftercare.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
-                </section>
-            }
+            // The warnings stay open: what the practitioner must know is never folded away.
             { warnings(lang, &rec.warnings, shown) }
+            { folding.section(Section::Why, t(lang, Key::WhyTitle), shown, false, why) }
+            { folding.section(Section::Plan, t(lang, Key::PlanTitle), shown, true, plan) }
+            if !rec.aftercare.is_empty() {
+                { folding.section(Section::Aftercare, t(lang, Key::AftercareTitle), shown, false, html! {
+                    <ul class="aftercare">{ for rec.aftercare.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
+                }) }
+            }
         </>
     }
 }
