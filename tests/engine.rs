@@ -401,19 +401,22 @@ fn packed_rules_read_back_the_same() {
     assert!(valid >= 10, "only {valid} valid rules files in lint.json");
 }
 
-/// `rules/default.packed` is `rules/default.json` packed, as the browser's first module embeds
-/// it. `UPDATE_PACKED=1 cargo test --test engine packed` writes it after a change to the rules
-/// or to their types.
+/// `rules/default.packed` is `rules/default.json` packed, stamped with the JSON's hash, as the
+/// browser's first module embeds it (a wasm32 build refuses a stale stamp).
+/// `UPDATE_PACKED=1 cargo test --test engine packed` writes it after a change to the rules or
+/// to their types.
 #[test]
 fn the_packed_default_rules_are_fresh() {
-    let packed = Rules::default_rules().to_packed();
+    use treatment_finder::engine::{DEFAULT_RULES_FILE, DEFAULT_RULES_JSON_HASH};
+    let mut file = DEFAULT_RULES_JSON_HASH.to_le_bytes().to_vec();
+    file.extend(Rules::default_rules().to_packed());
     if std::env::var_os("UPDATE_PACKED").is_some() {
         let path = format!("{}/rules/default.packed", env!("CARGO_MANIFEST_DIR"));
-        std::fs::write(&path, &packed).unwrap_or_else(|e| panic!("{path}: {e}"));
+        std::fs::write(&path, &file).unwrap_or_else(|e| panic!("{path}: {e}"));
         return;
     }
     assert!(
-        packed == treatment_finder::engine::DEFAULT_RULES_PACKED,
+        file == DEFAULT_RULES_FILE,
         "rules/default.packed is not rules/default.json packed: run UPDATE_PACKED=1 cargo test --test engine packed"
     );
     assert_eq!(Rules::from_packed(treatment_finder::engine::DEFAULT_RULES_PACKED), Ok(Rules::default_rules()));

@@ -23,9 +23,42 @@ use super::TreatmentKind;
 /// when the layout changes in a way the field lists below do not show (a new kind of value).
 pub const HEADER: &[u8; 4] = b"TFR\x01";
 
-/// The default rules (`rules/default.json`), packed. Generated, and checked fresh by
-/// `tests/engine.rs` (`UPDATE_PACKED=1 cargo test --test engine packed` rewrites it).
-pub const DEFAULT_RULES_PACKED: &[u8] = include_bytes!("../../rules/default.packed");
+// `DEFAULT_RULES_JSON_HASH`: the hash of the embedded `rules/default.json` (`build.rs`).
+include!(concat!(env!("OUT_DIR"), "/default_rules_hash.rs"));
+
+/// `rules/default.packed`: the hash of the `rules/default.json` it was made from (8 bytes,
+/// little-endian), then those rules packed. Generated, and checked fresh by `tests/engine.rs`
+/// (`UPDATE_PACKED=1 cargo test --test engine packed` rewrites it).
+pub const DEFAULT_RULES_FILE: &[u8] = include_bytes!("../../rules/default.packed");
+
+/// The default rules (`rules/default.json`), packed.
+pub const DEFAULT_RULES_PACKED: &[u8] = DEFAULT_RULES_FILE.split_at(8).1;
+
+// A browser build never embeds stale default rules: after an edit of `rules/default.json`, it
+// stops here until the packed copy is made again. (The host still builds, so that the test
+// that writes it can run.)
+#[cfg(target_arch = "wasm32")]
+const _: () = assert!(
+    stamped(DEFAULT_RULES_FILE, DEFAULT_RULES_JSON_HASH),
+    "rules/default.packed is older than rules/default.json: run UPDATE_PACKED=1 cargo test --test engine packed"
+);
+
+/// Whether `file` starts with `hash` (little-endian).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const fn stamped(file: &[u8], hash: u64) -> bool {
+    let want = hash.to_le_bytes();
+    if file.len() < 8 {
+        return false;
+    }
+    let mut i = 0;
+    while i < 8 {
+        if file[i] != want[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 impl Rules {
     /// These rules in the packed form.
