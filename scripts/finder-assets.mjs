@@ -1,10 +1,11 @@
 // Run after each build by scripts/post-build (Trunk's post-build hook): writes finder-assets.js, a module naming
-// this build's hashed files (the wasm-bindgen glue, the WebAssembly module, the stylesheet)
-// relative to itself. www/finder-api.js imports it, so a page using the JavaScript API needs
-// no build step of its own. The names are read from the index.html Trunk just wrote: the
-// start tag of Trunk.toml's `pattern_script` and the stylesheet link.
+// this build's hashed files (the full module's wasm-bindgen glue and WebAssembly, the
+// stylesheet) relative to itself. www/finder-api.js imports it, so a page using the
+// JavaScript API needs no build step of its own. The full module (everything, the JavaScript
+// API's exports included) is the one scripts/modules wrote, `treatment-finder-full-<hash>`;
+// the stylesheet is read from the index.html Trunk just wrote.
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -21,20 +22,19 @@ function tags(name) {
   );
 }
 
-const start = tags('script').find((a) => a.id === 'tf-start');
 const stylesheet = tags('link').find((a) => a.rel === 'stylesheet');
-const missing = [
-  !start?.['data-glue'] && 'the start tag <script id="tf-start" data-glue=…> (Trunk.toml pattern_script)',
-  !start?.['data-wasm'] && 'its data-wasm attribute',
-  !stylesheet?.href && 'a <link rel="stylesheet">',
-].filter(Boolean);
-if (missing.length) {
-  console.error(`finder-assets: ${join(dir, 'index.html')} has no ${missing.join(', ')}`);
+if (!stylesheet?.href) {
+  console.error(`finder-assets: ${join(dir, 'index.html')} has no <link rel="stylesheet">`);
+  process.exit(1);
+}
+const full = (await readdir(dir)).filter((name) => /^treatment-finder-full-[0-9a-f]+\.js$/.test(name));
+if (full.length !== 1) {
+  console.error(`finder-assets: ${dir} holds ${full.length} full modules (treatment-finder-full-<hash>.js from scripts/modules), not one`);
   process.exit(1);
 }
 const assets = {
-  glue: basename(start['data-glue']),
-  wasm: basename(start['data-wasm']),
+  glue: full[0],
+  wasm: full[0].replace(/\.js$/, '_bg.wasm'),
   stylesheet: basename(stylesheet.href),
 };
 await writeFile(

@@ -1,13 +1,13 @@
-//! The browser app's module. Trunk builds this binary for wasm32; its exports (the app's
-//! start and the JavaScript API) come from `treatment_finder::web::api`.
+//! The browser app's lean first module. Trunk builds this binary for wasm32 with the `app`
+//! feature alone (www/index.html), so its one export is the app's start
+//! (`treatment_finder::web::start_app`); the later modules are the library's (scripts/modules).
 
-// Links the library: its `#[wasm_bindgen]` exports (`web::api`) are this module's interface.
+// Links the library: its `#[wasm_bindgen]` exports (`web`) are this module's interface.
 #[cfg(target_arch = "wasm32")]
 use treatment_finder as _;
 
-// wasm-bindgen runs `main` as soon as the module is loaded, also on pages that load it only
-// for the JavaScript API (`www/finder-api.js`). So it starts nothing: the app's own page
-// calls the `startApp` export (`www/start.js`).
+// wasm-bindgen runs `main` as soon as the module is loaded. It starts nothing: the app's own
+// page calls the `startApp` export (`www/start.js`).
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 

@@ -44,6 +44,44 @@ fn each_part_uses_only_what_its_layer_may() {
     assert!(checked >= 20, "only {checked} files checked");
 }
 
+/// The lean first module (the `app` feature alone) holds no reader of a rules file and exports
+/// no JavaScript API (ARCHITECTURE.md, "The modules the browser downloads"): what only the
+/// later modules hold is behind their Cargo features, and so is every export in `src/web`.
+#[test]
+fn each_export_is_behind_the_feature_of_the_modules_that_export_it() {
+    let web = code_of(Path::new("src/web/mod.rs"));
+    assert!(web.contains("#[cfg(feature = \"api\")]\npub mod api;"), "src/web/mod.rs: `api` is not behind the api feature");
+    let json = code_of(Path::new("src/web/json.rs"));
+    assert!(
+        json.contains("#[cfg(feature = \"reader\")]\npub fn rules_from_json"),
+        "src/web/json.rs: rules_from_json (serde's reader of the rules, and lint) is not behind the reader feature"
+    );
+    let mut exports = 0;
+    for file in rust_files("src/web").into_iter().filter(|f| !f.ends_with("api.rs")) {
+        let lines: Vec<String> = code_of(&file).lines().map(|l| l.trim().to_string()).collect();
+        for (i, line) in lines.iter().enumerate() {
+            if !line.starts_with("#[wasm_bindgen") || line.contains("module =") {
+                continue;
+            }
+            // The attributes around it, up to the item they belong to.
+            let start = (0..i).rev().take_while(|&j| lines[j].starts_with("#[")).last().unwrap_or(i);
+            let end = (i..lines.len()).find(|&j| !lines[j].starts_with("#[")).unwrap_or(i);
+            let item = &lines[end];
+            // An import (an extern block, or a function declared in one) is no export.
+            if item.starts_with("extern") || item.ends_with(';') {
+                continue;
+            }
+            exports += 1;
+            assert!(
+                lines[start..end].iter().any(|a| a.starts_with("#[cfg(feature = ")),
+                "{}: the export `{item}` is in every module: put it behind the feature of the modules that export it",
+                file.display()
+            );
+        }
+    }
+    assert!(exports >= 2, "only {exports} exports found in src/web (startApp, readRules)");
+}
+
 /// Every `.rs` file under `dir`, recursively.
 fn rust_files(dir: &str) -> Vec<PathBuf> {
     let mut out = vec![];

@@ -368,6 +368,8 @@ fn no_rules_file_a_clinic_can_write_crashes_lint_or_the_engine() {
             }
             Ok(rules) => {
                 accepted += 1;
+                // The packed form (how the reader module hands rules to the app) reads back the same.
+                assert_eq!(Rules::from_packed(&rules.to_packed()).as_ref(), Ok(&rules), "{pointer} = {value}: packed");
                 for a in &answers {
                     for lang in [Lang::En, Lang::Fr] {
                         if let Ok(r) = recommend(a, &rules, lang) {
@@ -379,4 +381,43 @@ fn no_rules_file_a_clinic_can_write_crashes_lint_or_the_engine() {
         }
     }
     println!("{} odd rules files: {refused} refused with an error, {accepted} accepted and run", edits.len());
+}
+
+/// The packed rules (`engine::packed`), the only form the browser's first module reads: the
+/// default rules and every valid rules file of `lint.json` read back exactly as they were
+/// read from JSON (the ~2,000 odd files above are checked too).
+#[test]
+fn packed_rules_read_back_the_same() {
+    let default = Rules::default_rules();
+    assert_eq!(Rules::from_packed(&default.to_packed()), Ok(default.clone()));
+    let cases: Vec<LintCase> = load("lint.json");
+    let mut valid = 0;
+    for case in &cases {
+        if let Ok(rules) = Rules::from_json(&case_text(case)) {
+            assert_eq!(Rules::from_packed(&rules.to_packed()), Ok(rules), "{}", case.name);
+            valid += 1;
+        }
+    }
+    assert!(valid >= 10, "only {valid} valid rules files in lint.json");
+}
+
+/// `rules/default.packed` is `rules/default.json` packed, stamped with the JSON's hash, as the
+/// browser's first module embeds it (a wasm32 build refuses a stale stamp).
+/// `UPDATE_PACKED=1 cargo test --test engine packed` writes it after a change to the rules or
+/// to their types.
+#[test]
+fn the_packed_default_rules_are_fresh() {
+    use treatment_finder::engine::{DEFAULT_RULES_FILE, DEFAULT_RULES_JSON_HASH};
+    let mut file = DEFAULT_RULES_JSON_HASH.to_le_bytes().to_vec();
+    file.extend(Rules::default_rules().to_packed());
+    if std::env::var_os("UPDATE_PACKED").is_some() {
+        let path = format!("{}/rules/default.packed", env!("CARGO_MANIFEST_DIR"));
+        std::fs::write(&path, &file).unwrap_or_else(|e| panic!("{path}: {e}"));
+        return;
+    }
+    assert!(
+        file == DEFAULT_RULES_FILE,
+        "rules/default.packed is not rules/default.json packed: run UPDATE_PACKED=1 cargo test --test engine packed"
+    );
+    assert_eq!(Rules::from_packed(treatment_finder::engine::DEFAULT_RULES_PACKED), Ok(Rules::default_rules()));
 }

@@ -8,6 +8,7 @@ mod date;
 mod error;
 pub mod json_text;
 mod lint;
+mod packed;
 mod plan;
 mod recommend;
 mod rules;
@@ -21,6 +22,7 @@ pub use error::EngineError;
 pub use json_text::{MAX_ANSWERS_BYTES, MAX_RULES_BYTES};
 pub use lint::texts as rule_texts;
 pub use lint::{safety_texts, MAX_ID_CHARS, MAX_REVISION_CHARS, MAX_TEXT_CHARS};
+pub use packed::{DEFAULT_RULES_FILE, DEFAULT_RULES_JSON_HASH, DEFAULT_RULES_PACKED};
 pub use recommend::{longest_consults, recommend};
 pub use rules::{
     AftercareRule, AgeSchedule, Alternative, CautionRule, Cited, CitedRange, Finding, GoalCourse,

@@ -1,6 +1,7 @@
-//! The `#[wasm_bindgen]` exports: what `www/start.js` and `www/finder-api.js` call.
+//! The JavaScript API's `#[wasm_bindgen]` exports: what `www/finder-api.js` calls. Only the
+//! full module has them (the `api` feature, ARCHITECTURE.md): the finder's own page and its
+//! widget load the lean first module, whose one export is `startApp` (`web::start_app`).
 //!
-//! - `startApp()` renders the finder into the page's body (the app's own page).
 //! - `loadClinic(base)` reads the clinic's `clinic.json` and rules file for the two below.
 //! - `recommend(answers, options)` runs the engine: the same answers and recommendation
 //!   JSON as the `recommend` command line, as plain JavaScript objects.
@@ -53,12 +54,6 @@ fn clinic_rules() -> Rc<Rules> {
         let clinic = clinic.get_or_insert_with(|| ClinicFiles { file: None, rules: Rc::new(super::json::default_rules()) });
         Rc::clone(&clinic.rules)
     })
-}
-
-/// Starts the finder on its own page (called by `www/start.js` once the module is loaded).
-#[wasm_bindgen(js_name = startApp)]
-pub fn start_app() {
-    crate::app::start();
 }
 
 /// `recommend()`'s options.

@@ -17,16 +17,20 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::config::{FileEntries, FileError, FileRead};
 use crate::draft::Saved;
-use crate::engine::{Answers, EngineError, Rules, DEFAULT_RULES_JSON};
+use crate::engine::{Answers, EngineError, Rules, DEFAULT_RULES_PACKED};
 
-/// The embedded default rules (see [`Rules::default_rules`] on the host).
+/// The embedded default rules (see [`Rules::default_rules`] on the host), packed: the browser
+/// reads them without the rules file's reader (`engine::packed`).
 pub fn default_rules() -> Rules {
-    // The default rules are checked by the test suite, so this cannot fail in a build that
-    // passed its tests; the fallback keeps even a broken build from panicking.
-    rules_from_json(DEFAULT_RULES_JSON).unwrap_or_else(|_| Rules::fallback())
+    // The packed default rules are checked by the test suite (fresh, and read back the same as
+    // `rules/default.json`), so this cannot fail in a build that passed its tests; the
+    // fallback keeps even a broken build from panicking.
+    Rules::from_packed(DEFAULT_RULES_PACKED).unwrap_or_else(|_| Rules::fallback())
 }
 
-/// [`Rules::from_json`] in the browser: parses and lints a rules file.
+/// [`Rules::from_json`] in the browser: parses and lints a rules file. Only in a module with
+/// the rules reader (`web::reader`).
+#[cfg(feature = "reader")]
 pub fn rules_from_json(text: &str) -> Result<Rules, EngineError> {
     // The same definition of a valid file as the host's (`engine::json_text`): what
     // `JSON.parse` would take but serde_json refuses (a key twice, `18.0`), or the reverse

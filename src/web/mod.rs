@@ -6,15 +6,20 @@
 //! arrives as plain data. No function here logs an answer: console messages are about
 //! the configuration only.
 //!
-//! `embed` is the bridge to a partner page when the app runs in a widget's iframe; `api`
-//! holds the `#[wasm_bindgen]` exports (the page's start, `recommend`, `mount`).
+//! `embed` is the bridge to a partner page when the app runs in a widget's iframe. The
+//! `#[wasm_bindgen]` exports, each in the modules whose Cargo feature asks for it
+//! (ARCHITECTURE.md): `startApp` below (`app`), the JavaScript API in `api` (`api`), and the
+//! rules reader's `readRules` in `reader` (`reader`), which also reads a clinic's rules file
+//! for the app, in this module or through the rules reader module.
 
+#[cfg(feature = "api")]
 pub mod api;
 pub mod crash;
 pub mod embed;
 pub mod first_screen;
 
 pub mod json;
+pub mod reader;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -27,6 +32,13 @@ use crate::embed::Settings;
 use crate::engine::{Date, Lang, Rules};
 use crate::ics::UtcTime;
 use crate::share;
+
+/// Starts the finder on its own page (called by `www/start.js` once the module is loaded).
+#[cfg(feature = "app")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = startApp)]
+pub fn start_app() {
+    crate::app::start();
+}
 
 /// What the page starts with: the configuration, the rules, the date, and any answers
 /// brought back by a link or by saved progress.
@@ -71,9 +83,12 @@ pub async fn read_clinic(base: &str, query: &[(String, String)], source: QuerySo
     let rules = match &config.rules_url {
         None => json::default_rules(),
         Some(url) => {
-            let loaded = fetch_text(&resolve_url(base, url))
-                .await
-                .and_then(|text| json::rules_from_json(&text).map_err(|e| e.to_string()));
+            // The rules reader downloads beside the rules file (the first module holds none).
+            reader::prepare();
+            let loaded = match fetch_text(&resolve_url(base, url)).await {
+                Ok(text) => reader::read_rules(text).await,
+                Err(why) => Err(why),
+            };
             loaded.unwrap_or_else(|why| {
                 error(&format!("treatment finder configuration: rules_url: {url:?}: {why}; using the built-in rules"));
                 json::default_rules()
