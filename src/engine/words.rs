@@ -58,7 +58,10 @@ pub fn claims(text: &str, lang: Lang) -> Vec<&'static str> {
         Lang::En => CLAIMS_EN,
         Lang::Fr => CLAIMS_FR,
     };
-    let lower = text.to_lowercase();
+    // Char by char rather than `str::to_lowercase`, whose only difference (a final capital
+    // sigma becomes `ς`, not `σ`; both are letters of two bytes) cannot change a match, and
+    // whose word-boundary tables would cost about 1 KB of WebAssembly (bench/size-notes.md).
+    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
     list.iter().copied().filter(|claim| contains_phrase(&lower, claim)).collect()
 }
 
