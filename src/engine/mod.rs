@@ -8,6 +8,7 @@ mod date;
 mod error;
 pub mod json_text;
 mod lint;
+mod lowercase;
 mod plan;
 mod recommend;
 mod rules;
