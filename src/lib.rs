@@ -20,3 +20,12 @@ pub mod share;
 
 pub mod app;
 pub mod web;
+
+// In the browser, a small free-list allocator instead of Rust's default (dlmalloc): about
+// 3 KB less WebAssembly to download (bench/size-notes.md). The finder's WebAssembly runs on
+// one thread, as `AssumeSingleThreaded` requires. The host keeps the system allocator.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: the WebAssembly module runs on the page's one thread; nothing shares its memory.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

@@ -8,6 +8,7 @@ mod date;
 mod error;
 pub mod json_text;
 mod lint;
+mod lowercase;
 mod packed;
 mod plan;
 mod recommend;

@@ -2,6 +2,7 @@
 
 use super::answers::{Answers, Caution, Downtime, Goal, Recent, Screening};
 use super::error::EngineError;
+use super::lowercase::push_lower;
 use super::plan::{schedule, Calendar, Course, Event, Placement};
 use super::rules::{Cited, Range, Rules, Text};
 use super::{words, Lang, PlanItem, PlanSources, Reason, Recommendation, Treatment, TreatmentKind, Warning};
@@ -140,7 +141,12 @@ fn join(lang: Lang, words: &[String]) -> String {
 /// A label inside a sentence: "acne or surgical scars", not "Acne or surgical scars".
 fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+    let mut out = String::with_capacity(label.len() + 1);
+    if let Some(c) = chars.next() {
+        push_lower(c, &mut out);
+    }
+    out.push_str(chars.as_str());
+    out
 }
 
 /// A session count and interval, with where they come from.

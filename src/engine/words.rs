@@ -6,6 +6,7 @@
 //! promise a result (Code of ethics of physicians, Consumer Protection Act ss. 219, 220, 228,
 //! Health Canada's advertising rules), and its French follows the OQLF.
 
+use super::lowercase::push_lower;
 use super::Lang;
 
 /// Words and phrases that promise a result, in each language. Matched whole-word and without
@@ -58,7 +59,12 @@ pub fn claims(text: &str, lang: Lang) -> Vec<&'static str> {
         Lang::En => CLAIMS_EN,
         Lang::Fr => CLAIMS_FR,
     };
-    let lower = text.to_lowercase();
+    // Char by char (std's mapping, from a smaller table: `lowercase`) rather than
+    // `str::to_lowercase`, whose only difference (a final capital sigma becomes `ς`, not `σ`;
+    // both are letters of two bytes) cannot change a match, and whose tables cost several KB
+    // of WebAssembly (bench/size-notes.md).
+    let mut lower = String::with_capacity(text.len());
+    text.chars().for_each(|c| push_lower(c, &mut lower));
     list.iter().copied().filter(|claim| contains_phrase(&lower, claim)).collect()
 }
 

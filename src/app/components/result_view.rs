@@ -117,7 +117,15 @@ pub fn timeline(rec: &Recommendation) -> Vec<Entry> {
     if let Some(event) = rec.event_date.filter(|_| !entries.is_empty()) {
         entries.push(Entry { date: event, label: t(rec.lang, Key::EventOnTimeline).into(), is_event: true });
     }
-    entries.sort_by_key(|e| e.date);
+    // An insertion sort, stable like `sort_by_key`: a timeline has a few dozen lines at most,
+    // and std's stable sort would add about 1.5 KB of WebAssembly (bench/size-notes.md).
+    for i in 1..entries.len() {
+        let mut j = i;
+        while j > 0 && entries[j - 1].date > entries[j].date {
+            entries.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     entries
 }
 
