@@ -1125,7 +1125,10 @@ test('partner-demo.html, served from the finder origin with frame-src added, sho
     await page.goto(`${demo.url}/partner-demo.html`);
     const fr = page.frameLocator('#finder-fr iframe');
     const en = page.frameLocator('#finder-en iframe');
+    // Its huge fonts put both widgets below the fold: each loads as the visitor scrolls to it.
+    await page.locator('#finder-fr').scrollIntoViewIfNeeded();
     await fr.getByRole('heading', { level: 1, name: UI.fr.title }).waitFor();
+    await page.locator('#finder-en').scrollIntoViewIfNeeded();
     await en.getByRole('heading', { level: 1, name: UI.en.title }).waitFor();
     await page.locator('#event-log li').nth(1).waitFor();
     assert.deepEqual(
