@@ -49,7 +49,10 @@ export async function checkCaching(base) {
   if (!start?.['data-wasm'] || !start['data-glue']) {
     throw new Error(`${folder.href}: no <script id="tf-start" data-glue data-wasm> (is this the finder's index.html?)`);
   }
-  const hashed = [start['data-wasm'], start['data-glue']];
+  // The page's module and any later one the start tag names (data-reader-wasm, …).
+  const hashed = Object.entries(start)
+    .filter(([name, value]) => /^data-(?:[\w-]+-)?(?:wasm|glue)$/.test(name) && value)
+    .map(([, value]) => value);
   for (const link of tags(html, 'link')) {
     if ((link.rel === 'stylesheet' || link.rel === 'icon') && link.href) hashed.push(link.href);
   }
