@@ -40,12 +40,24 @@
 // servers were asked for), raw and gzip -9, plus what crossed the wire. The partner page's own
 // HTML is not the widget's: it is shown apart and not counted.
 // Prints a markdown table and writes it, with the details, to bench/results.md.
+//
+// Then the partner page's own load (`partnerLoad` below): a page modelled on the hostile demo
+// partner page (www/partner-demo.html, with its stylesheet), with a hero image, a heading and
+// an article above the fold and its two widgets below it, against the same page without the
+// widgets (no embed.js, no element). N cold runs of each, interleaved, with no scroll:
+// Largest Contentful Paint, total blocking time (the sum over the page's long tasks of what
+// each lasted beyond 50 ms, from PerformanceObserver `longtask`, from the navigation start
+// until the network has been idle for 500 ms and half a second more) and what the page pulled
+// from the finder's origin. Long tasks of a cross-origin iframe that shares the page's renderer
+// process (as here, on one site) block the page too, and are counted.
+//
+//   node bench/run.mjs --only partner …   this part only, printed and not written (to compare builds)
 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { copyFile, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, constants as zlibConstants } from 'node:zlib';
+import { deflateSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import {
   answerAboutYou,
   answerGoals,
@@ -101,6 +113,7 @@ const partnerPage = (appUrl) =>
 function parseArgs(argv) {
   let runs = Number(process.env.RUNS || 7);
   let network = process.env.NETWORK || 'loopback';
+  let only = null;
   let dist;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -108,6 +121,7 @@ function parseArgs(argv) {
     else if (a.startsWith('--runs=')) runs = Number(a.slice(7));
     else if (a === '--network') network = argv[++i];
     else if (a.startsWith('--network=')) network = a.slice(10);
+    else if (a === '--only') only = argv[++i];
     else if (a === '-h' || a === '--help') {
       console.log('usage: node bench/run.mjs [--runs N] [--network loopback|mobile] <finder-dist-folder>   (RUNS=N, NETWORK=… also work)');
       process.exit(0);
@@ -117,7 +131,8 @@ function parseArgs(argv) {
   if (!dist) throw new Error('usage: node bench/run.mjs [--runs N] <finder-dist-folder>');
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${runs}`);
   if (!Object.hasOwn(NETWORKS, network)) throw new Error(`--network must be one of ${Object.keys(NETWORKS).join(', ')}, not ${network}`);
-  return { runs, network, dist: resolve(dist) };
+  if (only !== null && only !== 'partner') throw new Error(`--only takes partner, not ${only}`);
+  return { runs, network, only, dist: resolve(dist) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -481,6 +496,266 @@ async function bytesOf(app, responses) {
 }
 
 // ---------------------------------------------------------------------------------------
+// The partner page's own load, with its widgets below the fold and without them.
+
+/**
+ * A hero picture for the partner page: 1200 × 500, flat 4-pixel blocks of a soft gradient with
+ * a little noise, about 126 KB as PNG (a photograph's weight as a JPEG), the same bytes in
+ * every run. Made here so that the bench needs no binary file.
+ */
+function heroPng(width = 1200, height = 500) {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (bytes) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
+    return Buffer.concat([head, data, crc]);
+  };
+  let seed = 0x9e3779b9;
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 2 ** 32;
+  };
+  const BLOCK = 4;
+  const noise = new Map();
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  const byte = (v) => Math.max(0, Math.min(255, Math.round(v)));
+  let at = 0;
+  for (let y = 0; y < height; y++) {
+    rows[at++] = 0; // no filter
+    for (let x = 0; x < width; x++) {
+      const bx = x - (x % BLOCK) + BLOCK / 2;
+      const by = y - (y % BLOCK) + BLOCK / 2;
+      const key = by * width + bx;
+      if (!noise.has(key)) noise.set(key, (random() - 0.5) * 16);
+      const n = noise.get(key);
+      rows[at++] = byte(200 + 40 * Math.sin(bx / 90) + n);
+      rows[at++] = byte(170 + 50 * Math.cos(by / 70) + n);
+      rows[at++] = byte(150 + 30 * Math.sin((bx + by) / 120) + n);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per channel
+  header[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The partner page's article: real sentences, several screens of them under the hero. */
+const ARTICLE = [
+  'Our spa has welcomed clients in the Plateau since 2009. Every treatment starts with a conversation: what you would like to change, what you have tried, and how much time you can give it.',
+  'Microneedling and mesotherapy are two of the treatments our partner clinic offers. Both are done by a nurse or a physician, after a consultation, and both take a few sessions to show their results.',
+  'Before your first visit, take two minutes with the finder below. It asks about your goals, a little about you and a short health screen, and suggests what to discuss at your consultation.',
+  'Nothing you answer leaves your browser: the finder runs entirely on your device, and this page hears only which treatment it suggests, never your answers.',
+  'Our team speaks French and English. Appointments are available from Tuesday to Saturday, and the first consultation at the clinic is free.',
+];
+
+/**
+ * The partner page (`widgets`: with the two widgets of partner-demo.html below the article, and
+ * embed.js in its head, or without both), on an origin of its own, with partner-demo.css.
+ */
+function partnerArticle(appUrl, widgets) {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Spa Belle Peau</title>
+    <link rel="stylesheet" href="partner-demo.css">
+    ${widgets ? `<script src="${appUrl}/embed.js" async></script>` : ''}
+  </head>
+  <body>
+    <header>
+      <h1 id="partner-title">Spa Belle Peau</h1>
+      <img id="hero" src="hero.png" alt="The spa's treatment room">
+      <p id="partner-intro">Skin care in the heart of Montréal.</p>
+    </header>
+    <article>
+${ARTICLE.map((text) => `      <p>${text}</p>`).join('\n')}
+    </article>
+${
+  widgets
+    ? `    <section lang="fr" aria-labelledby="fr-heading">
+      <h2 id="fr-heading">En français</h2>
+      <treatment-finder id="finder-fr" lang="fr" clinic-name="Clinique Éclat, Montréal"
+        booking-url="https://booking.example.com/consultation?partner=belle-peau" accent="#7a4b94"></treatment-finder>
+    </section>
+    <section aria-labelledby="en-heading">
+      <h2 id="en-heading">In English</h2>
+      <treatment-finder id="finder-en" lang="en" clinic-name="Éclat Clinic, Montreal"></treatment-finder>
+    </section>
+`
+    : ''
+}    <footer><p>Spa Belle Peau · 4500 rue Saint-Denis, Montréal</p></footer>
+  </body>
+</html>
+`;
+}
+
+/** In the partner page (an init script): its largest contentful paint and long tasks. */
+function pageProbe() {
+  if (window !== window.top) return;
+  const seen = (window.__partner = { lcp: null, lcpElement: null, longTasks: [] });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      seen.lcp = entry.startTime;
+      seen.lcpElement = entry.element ? `${entry.element.tagName.toLowerCase()}#${entry.element.id}` : entry.url;
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) seen.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** One cold run of the partner page `path`: LCP, TBT, and what the finder's server was asked. */
+async function partnerRun(browser, { url, finder }) {
+  const context = await browser.newContext({ locale: 'en-CA', viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(TIMEOUT);
+  await context.addInitScript(pageProbe);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const asked = finder.requests().length;
+  try {
+    await page.goto(url, { waitUntil: 'networkidle', timeout: TIMEOUT });
+    // Long tasks that follow the last download (compiling, starting an app) count too.
+    await page.waitForTimeout(500);
+    if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+    const seen = await page.evaluate(() => ({ ...window.__partner, scrollY }));
+    if (seen.scrollY !== 0) throw new Error('the partner page scrolled by itself');
+    return {
+      lcp: seen.lcp,
+      lcpElement: seen.lcpElement,
+      tbt: sum(seen.longTasks.map((t) => Math.max(0, t.duration - 50))),
+      longTasks: seen.longTasks.length,
+      finderFiles: finder.requests().slice(asked),
+    };
+  } finally {
+    await context.close();
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
+}
+
+/**
+ * The partner page's own load with its widgets below the fold and without them (see the top of
+ * this file). Resolves to the two variants with their runs, and the finder's files the page
+ * pulled (raw and gzip -9 bytes of each, by path).
+ */
+async function partnerLoad(browser, { dist, link, runs, serve }) {
+  const finder = await serve(serveDist({ root: dist, link }));
+  const hero = heroPng();
+  const css = await readFile(join(ROOT, 'www', 'partner-demo.css'));
+  const pages = {
+    '/with-widgets.html': partnerArticle(finder.url, true),
+    '/without.html': partnerArticle(finder.url, false),
+    '/partner-demo.css': { html: css, headers: { 'Content-Type': 'text/css; charset=utf-8' } },
+    '/hero.png': { html: hero, headers: { 'Content-Type': 'image/png' } },
+  };
+  const site = await serve(servePages(pages, { link }));
+  const variants = [
+    { name: 'partner page, widgets below the fold', url: `${site.url}/with-widgets.html`, results: [] },
+    { name: 'partner page without the widgets', url: `${site.url}/without.html`, results: [] },
+  ];
+  for (const v of variants) {
+    process.stderr.write(`bench: warm-up ${v.name}\n`);
+    await partnerRun(browser, { url: v.url, finder });
+  }
+  for (let i = 0; i < runs; i++) {
+    for (const v of i % 2 ? [...variants].reverse() : variants) {
+      const r = await partnerRun(browser, { url: v.url, finder });
+      v.results.push(r);
+      process.stderr.write(`bench: run ${i + 1}/${runs} ${v.name}: LCP ${ms(r.lcp)} ms (${r.lcpElement}), TBT ${ms(r.tbt)} ms\n`);
+    }
+  }
+  // Every file the page pulled from the finder's origin in any run, once, with its size.
+  const base = resolve(dist);
+  const files = new Map();
+  for (const v of variants) {
+    v.files = [];
+    for (const path of new Set(v.results.flatMap((r) => r.finderFiles))) {
+      let name = decodeURIComponent(new URL(path, 'http://x').pathname);
+      if (name.endsWith('/')) name += 'index.html';
+      const file = normalize(join(base, name));
+      if (!file.startsWith(base + sep)) continue;
+      if (!files.has(name)) {
+        const body = await readFile(file);
+        files.set(name, { path: name, raw: body.length, gzip: gzipSize(body) });
+      }
+      if (!v.files.some((f) => f.path === name)) v.files.push(files.get(name));
+    }
+  }
+  return { variants, hero: { raw: hero.length } };
+}
+
+/** The partner-page table and its notes, in markdown. */
+function partnerReport({ variants, hero }, { runs, network }) {
+  const [withWidgets, without] = variants;
+  const lines = [];
+  lines.push(`## The partner page's own load${network === 'loopback' ? '' : ` (${network} network)`}`);
+  lines.push('');
+  lines.push(
+    '| page | LCP, ms (median, min–max) | total blocking time, ms (median, min–max) | files from the finder\'s origin before any scroll | raw KB | gzip -9 KB |',
+  );
+  lines.push('|---|---:|---:|---|---:|---:|');
+  for (const v of variants) {
+    const lcp = v.results.map((r) => r.lcp);
+    const tbt = v.results.map((r) => r.tbt);
+    lines.push(
+      `| ${v.name} | ${ms(median(lcp))} (${ms(Math.min(...lcp))}–${ms(Math.max(...lcp))}) | ` +
+        `${ms(median(tbt))} (${ms(Math.min(...tbt))}–${ms(Math.max(...tbt))}) | ` +
+        `${v.files.length ? v.files.map((f) => `\`${f.path}\``).join(', ') : 'none'} | ` +
+        `${kb(sum(v.files.map((f) => f.raw)))} | ${kb(sum(v.files.map((f) => f.gzip)))} |`,
+    );
+  }
+  lines.push('');
+  const ratio = median(withWidgets.results.map((r) => r.lcp)) / median(without.results.map((r) => r.lcp));
+  lines.push(
+    `- LCP with the widgets below the fold: ${((ratio - 1) * 100).toFixed(1)} % against the page without them ` +
+      `(target: within 5 %: ${Math.abs(ratio - 1) <= 0.05 ? 'met' : 'NOT met'}).`,
+  );
+  const elements = [...new Set(variants.flatMap((v) => v.results.map((r) => r.lcpElement)))];
+  lines.push(
+    `- ${runs} cold runs of each page (+1 warm-up each), alternating which goes first, at 1280 × 800, never scrolled. ` +
+      `The page is modelled on www/partner-demo.html and uses its hostile stylesheet: a heading, a ${kb(hero.raw)} KB hero ` +
+      'picture and an article above the fold, then its French and English widgets several screens below. ' +
+      `Largest contentful paint element: ${elements.map((e) => `\`${e}\``).join(', ')}. Total blocking time: the sum over ` +
+      'the page\'s long tasks (PerformanceObserver `longtask`, which counts those of a same-process iframe too) of ' +
+      'what each lasted beyond 50 ms, from the navigation start until the network had been idle for 500 ms and half ' +
+      'a second more. Files: what the finder\'s server was asked for during those runs.',
+  );
+  lines.push(
+    `- Runs, LCP ms: with widgets ${withWidgets.results.map((r) => ms(r.lcp)).join(', ')}; without ${without.results
+      .map((r) => ms(r.lcp))
+      .join(', ')}. TBT ms: with widgets ${withWidgets.results.map((r) => ms(r.tbt)).join(', ')}; without ${without.results
+      .map((r) => ms(r.tbt))
+      .join(', ')}.`,
+  );
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------
 // Statistics and formatting
 
 const median = (xs) => {
@@ -691,7 +966,7 @@ function report({ apps, runs, network, info, busyBefore, startLoad, endLoad, sec
 
 async function main() {
   const started = Date.now();
-  const { runs, network, dist } = parseArgs(process.argv.slice(2));
+  const { runs, network, only, dist } = parseArgs(process.argv.slice(2));
   const RESULTS = join(HERE, NETWORKS[network].results);
   // One link for every server: a phone loads the partner page, the finder and SurveyJS over
   // the same connection (only one app is measured at a time).
@@ -716,6 +991,13 @@ async function main() {
     const site = (server, more) => ({ server, origin: new URL(server.url).origin, ...more });
     const browser = await launchBrowser();
     try {
+      if (only === 'partner') {
+        const info = await machine(browser);
+        const partner = await partnerLoad(browser, { dist, link, runs, serve });
+        console.log(`${dist} · Chromium ${info.chromium} · ${info.cpu} · ${NETWORKS[network].describe}\n`);
+        console.log(partnerReport(partner, { runs, network }));
+        return;
+      }
       const apps = [
         {
           name: 'treatment finder, widget',
@@ -768,11 +1050,13 @@ async function main() {
         // Every run should fetch the same files; count each file once, whichever run asked for it.
         app.bytes = await bytesOf(app, app.results.flatMap((r) => r.responses));
       }
+      const partner = partnerReport(await partnerLoad(browser, { dist, link, runs, serve }), { runs, network });
       const endLoad = loadavg().map((l) => l.toFixed(2)).join(' ');
       const seconds = Math.round((Date.now() - started) / 1000);
       const { tableText, full } = report({ apps, runs, network, info, busyBefore, startLoad, endLoad, seconds });
       console.log(tableText);
-      await writeFile(RESULTS, `${full.trimEnd()}\n`);
+      console.log(`\n${partner}`);
+      await writeFile(RESULTS, `${full.trimEnd()}\n\n${partner}\n`);
       process.stderr.write(`bench: wrote ${RESULTS}\n`);
     } finally {
       await browser.close();

@@ -13,6 +13,11 @@
  *
  * Messages with the iframe follow a small versioned schema (src/embed.rs); a message is read
  * only when it comes from the finder's origin *and* from this element's own iframe.
+ *
+ * The iframe is made only when the element comes within about one screen of the viewport
+ * (IntersectionObserver), at once when it is already there: until then the widget is an empty
+ * box of the iframe's first height, so the page does not move when it loads, and the partner
+ * page downloads nothing of the finder but this script.
  */
 (() => {
   'use strict';
@@ -33,8 +38,14 @@
   const VERSION = 1;
   const TREATMENTS = ['microneedling', 'mesotherapy', 'both', 'consult'];
   const TITLES = { en: 'Treatment finder', fr: 'Trouver mon traitement' };
-  /** The iframe's height until the finder reports its own. */
+  /** The iframe's height until the finder reports its own, and the empty box's before it. */
   const FIRST_HEIGHT = 600;
+  /**
+   * How near the viewport a widget starts loading: one screen beyond each edge (percentages of
+   * a rootMargin are of the viewport's height above and below, of its width at the sides), so
+   * that a visitor scrolling at a reading pace finds the finder there.
+   */
+  const NEAR = '100%';
   const MAX_HEIGHT = 100000;
   /** The keys each message type has: exactly these, or the message is ignored. */
   const KEYS = {
@@ -64,6 +75,19 @@
       margin: 0;
       padding: 0;
       color-scheme: normal;
+    }
+    .tf-placeholder {
+      all: initial;
+      display: block;
+      height: ${FIRST_HEIGHT}px;
+    }
+    /* On paper a widget that never loaded would be a blank box, so it takes no room there.
+       Printing does not load it either: the print is laid out at once, before a frame could
+       arrive, and a visitor printing the partner's page before reaching the widget is
+       printing the page, not the questionnaire (one they scrolled to is loaded and prints
+       as the finder prints itself). */
+    @media print {
+      .tf-placeholder { display: none; }
     }`;
   let sheet = null;
   try {
@@ -158,6 +182,27 @@
     #onmessage = null;
     #settingsQueued = false;
     #openQueued = false;
+    /** The empty box that holds the iframe's place until it is made. */
+    #placeholder;
+    /** Watched by the shared IntersectionObserver (not near enough yet). */
+    #watched = false;
+    /** A load once the page is idle, for a widget with no box (`hidden`): its cancel. */
+    #idleCancel = null;
+
+    /** One observer for every widget of the page; made with the first. */
+    static #observer = null;
+
+    static #observe(element) {
+      if (!TreatmentFinder.#observer) {
+        TreatmentFinder.#observer = new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) entry.target.#seen(entry);
+          },
+          { rootMargin: NEAR },
+        );
+      }
+      TreatmentFinder.#observer.observe(element);
+    }
 
     constructor() {
       super();
@@ -169,12 +214,22 @@
         style.textContent = CSS;
         this.#shadow.append(style);
       }
+      this.#placeholder = document.createElement('div');
+      this.#placeholder.className = 'tf-placeholder';
+      this.#shadow.append(this.#placeholder);
     }
 
     connectedCallback() {
-      // After the current script: attributes set just after the element was added (as
-      // frameworks do) are in its first iframe, rather than loading the finder twice.
-      if (this.#iframe || this.#openQueued) return;
+      if (this.#iframe || this.#openQueued || this.#watched) return;
+      if (typeof IntersectionObserver === 'function') {
+        // Its first report comes after the current script and a layout: attributes set just
+        // after the element was added (as frameworks do) are in its first iframe.
+        this.#watched = true;
+        TreatmentFinder.#observe(this);
+        return;
+      }
+      // A browser without IntersectionObserver loads every widget at once, after the current
+      // script for the same reason.
       this.#openQueued = true;
       queueMicrotask(() => {
         this.#openQueued = false;
@@ -183,7 +238,63 @@
     }
 
     disconnectedCallback() {
+      // Removed before it was ever near: nothing was loaded, and nothing keeps it.
+      this.#unwatch();
       this.#close();
+    }
+
+    /** The observer's report: near the viewport (load now), or without a box at all. */
+    #seen(entry) {
+      if (!this.isConnected || this.#iframe) return;
+      if (entry.isIntersecting) {
+        this.#unwatch();
+        this.#open();
+      } else if (this.getClientRects().length === 0) {
+        this.#loadWhenIdle();
+      }
+    }
+
+    /**
+     * A widget with no box (`hidden`, or inside something with `display: none`) has no place
+     * to be near. It is still `ready` while hidden (docs/embedding.md: a page may wait for that
+     * before showing it), so it loads once the page has loaded and is idle, never during the
+     * page's own first load; shown near the viewport before then, it loads at once.
+     */
+    #loadWhenIdle() {
+      if (this.#idleCancel) return;
+      let cancelled = false;
+      let handle = null;
+      const load = () => {
+        handle = null;
+        if (cancelled) return;
+        this.#idleCancel = null;
+        // Shown meanwhile (far from the viewport), it waits to be near like any other.
+        if (this.isConnected && !this.#iframe && this.getClientRects().length === 0) {
+          this.#unwatch();
+          this.#open();
+        }
+      };
+      const whenIdle = () => {
+        if (cancelled) return;
+        handle = window.requestIdleCallback ? requestIdleCallback(load, { timeout: 2000 }) : setTimeout(load, 0);
+      };
+      if (document.readyState === 'complete') whenIdle();
+      else window.addEventListener('load', whenIdle, { once: true });
+      this.#idleCancel = () => {
+        cancelled = true;
+        window.removeEventListener('load', whenIdle);
+        if (handle !== null) {
+          if (window.cancelIdleCallback) cancelIdleCallback(handle);
+          else clearTimeout(handle);
+        }
+        this.#idleCancel = null;
+      };
+    }
+
+    #unwatch() {
+      if (this.#watched) TreatmentFinder.#observer.unobserve(this);
+      this.#watched = false;
+      if (this.#idleCancel) this.#idleCancel();
     }
 
     // Moved with `moveBefore()`, the element keeps its iframe, and the visitor their answers
@@ -244,12 +355,13 @@
       this.#iframe = iframe;
       this.#onmessage = (event) => this.#receive(event);
       window.addEventListener('message', this.#onmessage);
-      this.#shadow.append(iframe);
+      this.#placeholder.replaceWith(iframe);
     }
 
     #close() {
       if (this.#onmessage) window.removeEventListener('message', this.#onmessage);
-      if (this.#iframe) this.#iframe.remove();
+      // The empty box again, for when the element is put back in a page.
+      if (this.#iframe) this.#iframe.replaceWith(this.#placeholder);
       this.#onmessage = null;
       this.#iframe = null;
       this.#id = null;

@@ -60,14 +60,39 @@ export const APP_ISOLATION_HEADERS = {
 };
 
 /**
+ * A file of a build whose name Trunk made from its content (`treatment-finder-<16 hex>_bg.wasm`,
+ * `treatment-finder-<16 hex>.js`, `styles-<16 hex>.css`, `favicon-<16 hex>.svg`): a new build
+ * that changes it gives it a new name. Only the file's own name counts: wasm-bindgen's
+ * `snippets/treatment-finder-<16 hex>/…` folder is named from the crate's name and version,
+ * not from the files in it, so `snippets/…/crash.js` keeps its address when it changes.
+ */
+export const HASHED_FILE = /(?:^|\/)[^/]+-[0-9a-f]{16}(?:_bg)?\.[0-9a-z]+$/;
+
+/** Cache-Control for a hashed file: the same address never holds other bytes. */
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Cache-Control for every other file: kept, but asked again (a 304 when unchanged) each time. */
+export const CACHE_REVALIDATE = 'no-cache';
+
+/**
+ * The Cache-Control a clinic's server sends with a file of dist/, by its path
+ * (docs/embedding.md, "Caching"): a year, immutable, for a hashed file; `no-cache` for the
+ * rest (embed.js, the pages, clinic.json, start.js, first.js, finder-api.js,
+ * finder-assets.js, the snippets), whose address stays the same from one build to the next.
+ */
+export function cacheControl(path) {
+  return HASHED_FILE.test(path) ? CACHE_IMMUTABLE : CACHE_REVALIDATE;
+}
+
+/**
  * Serves the files under `root` on 127.0.0.1 (never another interface), with the app's
- * Content-Security-Policy header as a clinic would send it, and APP_ISOLATION_HEADERS:
+ * Content-Security-Policy header as a clinic would send it, APP_ISOLATION_HEADERS, and the
+ * Cache-Control of `cacheControl` (`cache: false` sends `no-store` instead):
  * `csp: false` sends none, a string
  * sends that policy instead, and `frameAncestors` changes only who may frame the pages.
  * `port` 0 picks a free port. Resolves to `{ url, close, requests }`; `url` has no trailing
  * slash and `requests()` lists the URLs the server was asked for (path and query).
  */
-export async function serveDist({ root = DIST, port = 0, csp = true, frameAncestors = '*', link = null } = {}) {
+export async function serveDist({ root = DIST, port = 0, csp = true, frameAncestors = '*', link = null, cache = true } = {}) {
   const base = resolve(root);
   try {
     await stat(join(base, 'index.html'));
@@ -94,7 +119,7 @@ export async function serveDist({ root = DIST, port = 0, csp = true, frameAncest
       const body = await readFile(file);
       await respond(req, res, link, body, {
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
+        'Cache-Control': cache ? cacheControl(path) : 'no-store',
         ...(policy ? { 'Content-Security-Policy': policy } : {}),
         ...APP_ISOLATION_HEADERS,
       });

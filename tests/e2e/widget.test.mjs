@@ -378,7 +378,10 @@ test('in a flex row beside a sidebar, the widget takes the room left (not the 30
 async function assertEvenHeights(lang, deviceScaleFactor, results, what, inspect, { unfold = false } = {}) {
   const options = { viewport: { width: 360, height: 740 }, deviceScaleFactor };
   await withPartner('/partner.html', async ({ page }) => {
-    await waitForReady(page, ['finder-fr', 'finder-en']);
+    // On a phone the page's huge fonts put the English widget more than a screen below the
+    // fold: it loads when the visitor scrolls to it.
+    await page.locator(`#finder-${lang}`).scrollIntoViewIfNeeded();
+    await waitForReady(page, [`finder-${lang}`]);
     const finder = page.frameLocator(`#finder-${lang} iframe`);
     const frame = await widgetFrame(page, `#finder-${lang}`);
     const id = new URL(frame.url()).searchParams.get('embed');
@@ -1140,7 +1143,10 @@ test('partner-demo.html, served from the finder origin with frame-src added, sho
     await page.goto(`${demo.url}/partner-demo.html`);
     const fr = page.frameLocator('#finder-fr iframe');
     const en = page.frameLocator('#finder-en iframe');
+    // Its huge fonts put both widgets below the fold: each loads as the visitor scrolls to it.
+    await page.locator('#finder-fr').scrollIntoViewIfNeeded();
     await fr.getByRole('heading', { level: 1, name: UI.fr.title }).waitFor();
+    await page.locator('#finder-en').scrollIntoViewIfNeeded();
     await en.getByRole('heading', { level: 1, name: UI.en.title }).waitFor();
     await page.locator('#event-log li').nth(1).waitFor();
     assert.deepEqual(
