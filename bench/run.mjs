@@ -88,10 +88,12 @@ const NETWORKS = {
   },
 };
 
-const BUDGET_KB = 120;
+const BUDGET_KB = 150;
 const AIM_KB = 90;
 const KB = 1000; // 1 KB = 1,000 bytes (stricter than 1,024 for the budget check)
-const RATIO_GOAL = 0.5;
+const RATIO_GOAL = 0.2;
+/** Issue 16's goal for the app working, as a share of SurveyJS's time. */
+const WORKING_GOAL = 0.5;
 const TIMEOUT = 30_000;
 const BUSY = 0.15; // CPU share used by other work above which the times are flagged as noisy
 
@@ -109,6 +111,9 @@ const partnerPage = (appUrl) =>
 
 // ---------------------------------------------------------------------------------------
 // Arguments
+
+/** How much slower the CPU runs for the second "last answer → result" measure. */
+const CPU_SLOWDOWN = 4;
 
 function parseArgs(argv) {
   let runs = Number(process.env.RUNS || 7);
@@ -346,7 +351,7 @@ const fileKey = (url) => {
   return u.origin + decodeURIComponent(u.pathname).replace(/\/$/, '/index.html');
 };
 
-async function run(browser, app) {
+async function run(browser, app, { cpuRate = 1 } = {}) {
   const context = await browser.newContext({ locale: 'en-CA', viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(TIMEOUT);
   await context.addInitScript(probe, { firstLabel: FIRST_GOAL, host: app.host ?? null });
@@ -357,6 +362,9 @@ async function run(browser, app) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // A slower phone: Chromium runs the page's main thread `cpuRate` times slower (the widget's
+  // iframe too: on one site it shares the page's renderer process).
+  if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
   // Every request of every frame (the widget's iframe included), as Playwright sees it.
   const finished = [];
   context.on('requestfinished', (request) =>
@@ -854,7 +862,15 @@ function report({ apps, runs, network, info, busyBefore, startLoad, endLoad, sec
   const sw = medianOf(survey, (r) => r.appWorking);
   lines.push(
     `- app working (the first question ticked and "Next" pressed as soon as it is ready, until the second step is drawn): ` +
-      `finder widget ${ms(fw)} ms vs SurveyJS ${ms(sw)} ms = ${(fw / sw).toFixed(2)} (direct page ${ms(dw)} ms = ${(dw / sw).toFixed(2)})`,
+      `finder widget ${ms(fw)} ms vs SurveyJS ${ms(sw)} ms = ${(fw / sw).toFixed(2)} (goal ≤ ${WORKING_GOAL.toFixed(2)}: ${fw / sw <= WORKING_GOAL ? 'met' : 'NOT met'}; direct page ${ms(dw)} ms = ${(dw / sw).toFixed(2)})`,
+  );
+  const slow = (app) => {
+    const sorted = [...app.slow].sort((a, b) => a - b);
+    return `${ms(sorted[Math.floor((sorted.length - 1) / 2)])} ms (${ms(sorted[0])}–${ms(sorted[sorted.length - 1])})`;
+  };
+  lines.push(
+    `- last answer → result with the CPU ${CPU_SLOWDOWN}× slower (Chromium's throttling; ${runs} more cold runs each, medians and ranges): ` +
+      `finder widget ${slow(widget)}, direct page ${slow(direct)}, SurveyJS ${slow(survey)} (goal for the finder: under one frame, 16 ms)`,
   );
   lines.push('');
   lines.push(
@@ -1044,6 +1060,15 @@ async function main() {
           process.stderr.write(
             `bench: run ${i + 1}/${runs} ${app.name}: first question ${ms(r.firstQuestion)} ms, app working ${ms(r.appWorking)} ms, last answer → result ${ms(r.lastToResult)} ms\n`,
           );
+        }
+      }
+      // "Last answer → result" again on a CPU 4× slower (Chromium's throttling), as on a
+      // cheap phone: the same cold runs, only that time kept.
+      for (let i = 0; i < runs; i++) {
+        for (const app of apps) {
+          const r = await run(browser, app, { cpuRate: CPU_SLOWDOWN });
+          (app.slow ??= []).push(r.lastToResult);
+          process.stderr.write(`bench: run ${i + 1}/${runs} ${app.name} at ${CPU_SLOWDOWN}× CPU: last answer → result ${ms(r.lastToResult)} ms\n`);
         }
       }
       for (const app of apps) {

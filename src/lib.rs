@@ -21,11 +21,6 @@ pub mod share;
 pub mod app;
 pub mod web;
 
-// In the browser, a small free-list allocator instead of Rust's default (dlmalloc): about
-// 3 KB less WebAssembly to download (bench/size-notes.md). The finder's WebAssembly runs on
-// one thread, as `AssumeSingleThreaded` requires. The host keeps the system allocator.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-// SAFETY: the WebAssembly module runs on the page's one thread; nothing shares its memory.
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+// The browser keeps Rust's default allocator (dlmalloc). lol_alloc's free list saved 3.3 KB
+// gzip but made a widget's result (which draws 8 more plans) about half again slower, 4× so
+// on a slowed CPU (bench/size-notes.md): not worth it.
