@@ -407,9 +407,12 @@ fn packed_rules_read_back_the_same() {
 /// to their types.
 #[test]
 fn the_packed_default_rules_are_fresh() {
-    use treatment_finder::engine::{DEFAULT_RULES_FILE, DEFAULT_RULES_JSON_HASH};
+    use treatment_finder::engine::{DEFAULT_RULES_FILE, DEFAULT_RULES_JSON, DEFAULT_RULES_JSON_HASH};
+    // Never the fallback `Rules::default_rules` would give for a broken file: that is packed
+    // nowhere, and a broken rules/default.json is named here.
+    let rules = Rules::from_json(DEFAULT_RULES_JSON).unwrap_or_else(|e| panic!("rules/default.json: {e}"));
     let mut file = DEFAULT_RULES_JSON_HASH.to_le_bytes().to_vec();
-    file.extend(Rules::default_rules().to_packed());
+    file.extend(rules.to_packed());
     if std::env::var_os("UPDATE_PACKED").is_some() {
         let path = format!("{}/rules/default.packed", env!("CARGO_MANIFEST_DIR"));
         std::fs::write(&path, &file).unwrap_or_else(|e| panic!("{path}: {e}"));
