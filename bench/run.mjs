@@ -351,17 +351,25 @@ const fileKey = (url) => {
   return u.origin + decodeURIComponent(u.pathname).replace(/\/$/, '/index.html');
 };
 
-async function run(browser, app, { cpuRate = 1 } = {}) {
+/**
+ * A fresh browser context at 1280 × 800 with the HTTP cache off, running `init(arg)` in every
+ * frame before its scripts: its page, the page's uncaught errors, and its CDP session.
+ */
+async function coldPage(browser, init, arg) {
   const context = await browser.newContext({ locale: 'en-CA', viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(TIMEOUT);
-  await context.addInitScript(probe, { firstLabel: FIRST_GOAL, host: app.host ?? null });
+  await context.addInitScript(init, arg);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { context, page, errors, cdp };
+}
+
+async function run(browser, app, { cpuRate = 1 } = {}) {
+  const { context, page, errors, cdp } = await coldPage(browser, probe, { firstLabel: FIRST_GOAL, host: app.host ?? null });
   // A slower phone: Chromium runs the page's main thread `cpuRate` times slower (the widget's
   // iframe too: on one site it shares the page's renderer process).
   if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
@@ -636,15 +644,7 @@ function pageProbe() {
 
 /** One cold run of the partner page `path`: LCP, TBT, and what the finder's server was asked. */
 async function partnerRun(browser, { url, finder }) {
-  const context = await browser.newContext({ locale: 'en-CA', viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(TIMEOUT);
-  await context.addInitScript(pageProbe);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const { context, page, errors } = await coldPage(browser, pageProbe);
   const asked = finder.requests().length;
   try {
     await page.goto(url, { waitUntil: 'networkidle', timeout: TIMEOUT });

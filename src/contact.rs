@@ -40,15 +40,8 @@ pub fn pieces(text: &str) -> Vec<Piece> {
         }
         i += c.len_utf8();
     }
-    // An insertion sort, stable like `sort_by_key`: a contact text holds a few links, and
-    // std's stable sort would add about 1.5 KB of WebAssembly (bench/size-notes.md).
-    for i in 1..found.len() {
-        let mut j = i;
-        while j > 0 && found[j - 1].0 > found[j].0 {
-            found.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // A contact text holds a few links.
+    crate::sort_few_by_key(&mut found, |(start, _, _)| *start);
     let mut out = Vec::new();
     let mut at = 0;
     for (start, end, piece) in found {

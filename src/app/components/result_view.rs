@@ -117,15 +117,8 @@ pub fn timeline(rec: &Recommendation) -> Vec<Entry> {
     if let Some(event) = rec.event_date.filter(|_| !entries.is_empty()) {
         entries.push(Entry { date: event, label: t(rec.lang, Key::EventOnTimeline).into(), is_event: true });
     }
-    // An insertion sort, stable like `sort_by_key`: a timeline has a few dozen lines at most,
-    // and std's stable sort would add about 1.5 KB of WebAssembly (bench/size-notes.md).
-    for i in 1..entries.len() {
-        let mut j = i;
-        while j > 0 && entries[j - 1].date > entries[j].date {
-            entries.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // A timeline has a few dozen lines at most.
+    crate::sort_few_by_key(&mut entries, |e| e.date);
     entries
 }
 
