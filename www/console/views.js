@@ -27,7 +27,7 @@ export function header(ctx, { errors, warnings, edits }) {
       h('ul', {}, Object.entries(t.views).map(([key, label]) =>
         h('li', {}, h('a', {
           href: `#${key}`, id: `tab-${key}`, 'aria-current': state.view === key ? 'page' : false,
-        }, label, key === 'check' && errors ? h('span', { class: 'badge' }, ` ${errors}`) : null))))));
+        }, label, key === 'check' && errors ? h('span', { class: 'badge' }, `(${errors})`) : null))))));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -47,8 +47,11 @@ export function openView(ctx, { onFile, onBuiltin, onClinic }) {
   return h('section', { 'aria-labelledby': 'open-title' },
     h('h2', { id: 'open-title', tabindex: '-1' }, t.openTitle),
     h('p', {}, t.openIntro),
-    h('div', { id: 'open-notice', role: notice?.kind === 'error' ? 'alert' : 'status', class: notice ? `notice ${notice.kind}` : 'notice empty' },
-      notice ? notice.text : ''),
+    // Two live regions, always there, so each message is announced: a refusal as an alert.
+    h('div', { id: 'open-alert', role: 'alert', class: notice?.kind === 'error' ? 'notice error' : 'notice empty' },
+      notice?.kind === 'error' ? notice.text : ''),
+    h('div', { id: 'open-status', role: 'status', class: notice?.kind === 'ok' ? 'notice ok' : 'notice empty' },
+      notice?.kind === 'ok' ? notice.text : ''),
     h('div', { class: 'cards' },
       h('section', { class: 'card', 'aria-labelledby': 'open-builtin' },
         h('h3', { id: 'open-builtin' }, t.builtinTitle),

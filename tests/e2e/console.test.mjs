@@ -1,0 +1,290 @@
+// The clinic's rules console (www/console.html, docs/console.md) in Chromium at a tablet's
+// width: opening rules (built-in, a broken file, a dropped file), an age the engine refuses
+// shown at its field with saving blocked, a Try preview that follows an edited interval,
+// the sweep's count (and how long it takes), the saved file checked by `recommend lint` and
+// answering every engine case exactly as `recommend --rules FILE` does, axe-core on every
+// view in both languages, the French labels, and a finder page that never loads the console.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { CASES, RULES, collectConsole, distAndBrowser, newContext, recordRequests } from './support.mjs';
+
+const suite = distAndBrowser();
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TABLET = { width: 768, height: 1024 };
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const VIEWS = ['open', 'see', 'change', 'check', 'try', 'sweep', 'save', 'partners'];
+
+/** Opens the console at `view` and waits until the engine has opened the built-in rules. */
+async function openConsole(context, { view = 'open', lang = 'en' } = {}) {
+  const page = await context.newPage();
+  const logs = collectConsole(page);
+  await page.goto(`${suite.server.url}/console.html?lang=${lang}#${view}`);
+  await page.locator('#status-line').waitFor();
+  await page.locator(`#${view}-title`).waitFor();
+  return { page, logs };
+}
+
+/** Goes to a view through its link in the console's navigation. */
+async function goTo(page, view) {
+  await page.locator(`#tab-${view}`).click();
+  await page.locator(`#${view}-title`).waitFor();
+}
+
+async function axe(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the built-in rules open at once, and See shows every goal, hard stop and age band with its source', async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET });
+  const { page, logs } = await openConsole(context, { view: 'see' });
+  assert.match(await page.locator('#status-line').textContent(), new RegExp(`built-in rules · revision “${RULES.revision}” · no changes · 0 errors`));
+  const see = await page.locator('main').textContent();
+  for (const g of RULES.goals) assert.ok(see.includes(g.label.en), `goal ${g.goal} is shown`);
+  for (const s of RULES.screening) assert.ok(see.includes(s.label.en), `hard stop ${s.item} is shown`);
+  for (const s of RULES.age_schedules) assert.ok(see.includes(s.id), `age band ${s.id} is shown`);
+  assert.ok(see.includes('Source:') && see.includes('clinic default'));
+  assert.ok(see.includes('cannot remove a hard stop'), 'the safety note is said');
+  assert.deepEqual(logs.errors(), []);
+  assert.deepEqual(logs.pageErrors, []);
+  await context.close();
+});
+
+test('microneedling from 17: the engine’s error at the field, Check takes the keyboard there, and saving is blocked', async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET, acceptDownloads: true });
+  const { page } = await openConsole(context, { view: 'change' });
+  const field = page.locator('#f-settings-microneedling_min_age-value');
+  await field.fill('17');
+  await page.waitForFunction(() => document.querySelector('#f-settings-microneedling_min_age-value').getAttribute('aria-invalid') === 'true');
+  const described = await field.evaluate((el) =>
+    el.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | '));
+  assert.match(described, /18/, 'the field is described by the engine’s error');
+  assert.match(described, /adults only/);
+  assert.equal(await page.locator('#f-settings-microneedling_min_age .msg.error').count(), 1, 'the error is shown at the field');
+
+  await goTo(page, 'check');
+  const finding = page.locator('#errors-list button').filter({ hasText: 'microneedling' }).first();
+  await finding.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-settings-microneedling_min_age-value');
+  assert.equal(new URL(page.url()).hash, '#change');
+
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await goTo(page, 'save');
+  assert.match(await page.locator('#save-blocked').textContent(), /Saving is blocked: the rules have 1 error/);
+  const save = page.locator('#save-button');
+  assert.equal(await save.getAttribute('aria-disabled'), 'true');
+  await save.click();
+  assert.equal(await page.locator('#save-status').textContent(), '');
+  assert.equal(downloads, 0, 'nothing is downloaded');
+
+  // Back to 22: nothing blocks saving any more.
+  await goTo(page, 'change');
+  await field.fill('22');
+  await goTo(page, 'save');
+  assert.equal(await page.locator('#save-blocked').count(), 0);
+  assert.equal(await save.getAttribute('aria-disabled'), null);
+  await context.close();
+});
+
+/** Ticks Dullness at 25 in Try: mesotherapy with its general course (no age band schedule). */
+async function mesotherapyClient(page, lang = 'en') {
+  await goTo(page, 'try');
+  await page.getByRole('checkbox', { name: RULES.goals.find((g) => g.goal === 'dullness').label[lang], exact: true }).check();
+  await page.locator('#try-age').fill('25');
+  await page.locator('#try-edited [data-treatment="mesotherapy"]').waitFor();
+}
+
+const mesoDates = (page, column) =>
+  page.locator(`#${column} [data-treatment="mesotherapy"] time`).evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+
+test('a longer mesotherapy interval changes the Try preview of a mesotherapy client, beside the deployed rules', async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET });
+  const { page } = await openConsole(context);
+  await mesotherapyClient(page);
+  const before = await mesoDates(page, 'try-edited');
+  assert.ok(before.length >= 3, `dates: ${before}`);
+  assert.deepEqual(await mesoDates(page, 'try-deployed'), before);
+  assert.match(await page.locator('#try-diff').textContent(), /Same suggestion/);
+
+  await goTo(page, 'change');
+  await page.locator('#f-treatments-mesotherapy-interval_days-min').fill('21');
+  await goTo(page, 'try');
+  const after = await mesoDates(page, 'try-edited');
+  assert.notDeepEqual(after, before, 'the edited rules give other dates');
+  assert.deepEqual(await mesoDates(page, 'try-deployed'), before, 'the deployed rules keep theirs');
+  assert.match(await page.locator('#try-diff').textContent(), /Different: .*session dates/);
+  assert.equal(await page.locator('#try-edited .plan.changed').count(), 1, 'the plan is marked');
+
+  // A ready-made client (an engine case) fills the answers.
+  const name = CASES[0].name;
+  await page.locator('#try-client').selectOption({ label: name });
+  await page.locator('#try-use-client').click();
+  await page.waitForFunction((age) => document.querySelector('#try-age').value === String(age), CASES[0].answers.age);
+  await context.close();
+});
+
+test('the sweep runs every combination in a worker and says how many outcomes change', { timeout: 900_000 }, async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET });
+  const { page } = await openConsole(context, { view: 'change' });
+  await page.locator('#f-treatments-mesotherapy-interval_days-min').fill('21');
+  await goTo(page, 'sweep');
+  const total = await page.evaluate(async () => (await (await import('/console/engine.js')).loadEngine()).consoleSweepSize());
+  const started = Date.now();
+  await page.locator('#sweep-run').click();
+  await page.locator('#sweep-progress').waitFor();
+  await page.locator('#sweep-count').waitFor({ timeout: 880_000 });
+  const seconds = (Date.now() - started) / 1000;
+  const m = /^([\d,]+) of ([\d,]+) outcomes change\.$/.exec((await page.locator('#sweep-count').textContent()).trim());
+  assert.ok(m, 'the count is said');
+  const [changed, checked] = [m[1], m[2]].map((s) => Number(s.replaceAll(',', '')));
+  assert.equal(checked, total, 'every combination is checked');
+  assert.ok(changed > 0, 'a longer interval changes some outcomes');
+  assert.equal(await page.locator('#sweep-progress').evaluate((p) => [p.value, p.max].join('/')), `${total}/${total}`);
+  console.log(`# sweep: ${checked} combinations, ${changed} outcomes change, ${seconds.toFixed(1)} s in headless Chromium (worker: ${(await page.locator('#sweep-time').textContent()).trim()})`);
+  // An example opens in Try with its answers.
+  await page.locator('#sweep-examples button').first().click();
+  await page.locator('#try-title').waitFor();
+  await context.close();
+});
+
+test('the saved file passes recommend lint, and answers every engine case as recommend --rules does', { timeout: 300_000 }, async () => {
+  // The real clock: `recommend` fills a missing `today` with the system date, as the page does.
+  const context = await suite.browser.newContext({ viewport: TABLET, acceptDownloads: true });
+  const { page } = await openConsole(context, { view: 'change' });
+  await page.locator('#f-treatments-mesotherapy-interval_days-min').fill('21');
+  await page.locator('#f-settings-event_buffer_days-value').fill('10');
+  await goTo(page, 'save');
+  const changes = await page.locator('#save-changes').textContent();
+  assert.match(changes, /\$\.treatments\.mesotherapy\.interval_days\.min/);
+  assert.match(changes, /14\s*→\s*21/);
+  await page.locator('#save-revision').fill('clinic test 1');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-button').click()]);
+  const dir = await mkdtemp(join(tmpdir(), 'console-'));
+  try {
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = await readFile(file, 'utf8');
+    const saved = JSON.parse(text);
+    assert.equal(saved.revision, 'clinic test 1');
+    assert.equal(saved.treatments.mesotherapy.interval_days.min, 21);
+    assert.match(await page.locator('#save-status').textContent(), /Downloaded/);
+
+    const lint = spawnSync('cargo', ['run', '--quiet', '--bin', 'recommend', '--', 'lint', file], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(lint.status, 0, `recommend lint: ${lint.stdout}${lint.stderr}`);
+
+    const inPage = await page.evaluate(async ({ text, cases }) => {
+      const engine = await (await import('/console/engine.js')).loadEngine();
+      return cases.map((c) => engine.consoleRecommend(text, JSON.stringify(c.answers), c.lang ?? 'en'));
+    }, { text, cases: CASES });
+    const bin = join(ROOT, 'target/debug/recommend');
+    CASES.forEach((c, i) => {
+      const cli = JSON.parse(execFileSync(bin, ['--rules', file, '--lang', c.lang ?? 'en', '-'], { input: JSON.stringify(c.answers), encoding: 'utf8' }));
+      assert.ok(inPage[i].recommendation, `${c.name}: ${inPage[i].error}`);
+      assert.deepEqual(inPage[i].recommendation, cli, c.name);
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  await context.close();
+});
+
+test('a broken file from disk is refused with a message naming what is wrong; the rules open stay; a dropped file opens', async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET });
+  const { page } = await openConsole(context, { view: 'change' });
+  await page.locator('#f-settings-combined_gap_days-value').fill('9');
+  await goTo(page, 'open');
+  await page.locator('#file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 2, "revision": ') });
+  const notice = page.getByRole('alert');
+  await notice.waitFor();
+  const said = await notice.textContent();
+  assert.match(said, /“broken\.json” could not be opened: .+ The rules you had open are kept\./);
+  assert.match(await page.locator('#status-line').textContent(), /built-in rules · .* 1 change not saved/);
+  await goTo(page, 'change');
+  assert.equal(await page.locator('#f-settings-combined_gap_days-value').inputValue(), '9', 'the edit is kept');
+
+  // Not a rules file at all (an unknown field): refused too, with the field's path.
+  await goTo(page, 'open');
+  const unknown = { ...RULES, colour: 'red' };
+  await page.locator('#file-input').setInputFiles({ name: 'odd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unknown)) });
+  await page.getByRole('alert').filter({ hasText: 'odd.json' }).waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /colour/);
+
+  // Dropped on the drop zone: read in the page, never uploaded.
+  const dropped = JSON.stringify({ ...RULES, revision: 'dropped 1' }, null, 2);
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.querySelector('#drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, dropped);
+  await page.getByRole('status').filter({ hasText: 'Opened “dropped.json”' }).waitFor();
+  assert.match(await page.locator('#status-line').textContent(), /dropped\.json · revision “dropped 1” · no changes/);
+  await context.close();
+});
+
+for (const lang of ['en', 'fr']) {
+  test(`axe-core finds no WCAG 2.2 AA violation on any view at 768 px (${lang})`, { timeout: 180_000 }, async () => {
+    const context = await newContext(suite.browser, { viewport: TABLET });
+    const { page } = await openConsole(context, { lang });
+    const found = {};
+    for (const view of VIEWS) {
+      await goTo(page, view);
+      if (view === 'try') await mesotherapyClient(page, lang);
+      const v = await axe(page);
+      if (v.length) found[view] = v;
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+      assert.equal(sideways, false, `${view} scrolls sideways at 768 px`);
+    }
+    // With findings on show: an error at its field, and Check's list.
+    await goTo(page, 'change');
+    await page.locator('#f-settings-microneedling_min_age-value').fill('17');
+    await page.locator('#f-settings-microneedling_min_age .msg.error').waitFor();
+    for (const view of ['change', 'check', 'save']) {
+      if (view !== 'change') await goTo(page, view);
+      const v = await axe(page);
+      if (v.length) found[`${view} with an error`] = v;
+    }
+    assert.deepEqual(found, {});
+    await context.close();
+  });
+}
+
+test('French labels once switched, and back', async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET });
+  const { page } = await openConsole(context, { view: 'see' });
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Console des règles' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  const nav = await page.getByRole('navigation', { name: 'Sections de la console' }).textContent();
+  for (const word of ['Ouvrir', 'Voir', 'Modifier', 'Vérifier', 'Essayer', 'Enregistrer']) assert.ok(nav.includes(word), word);
+  assert.ok((await page.locator('main').textContent()).includes('La décision en un coup d’œil'));
+  await goTo(page, 'change');
+  assert.equal(await page.locator('label[for="f-settings-microneedling_min_age-value"]').textContent(), 'Âge minimum pour le microaiguilletage');
+  assert.ok((await page.locator('label[for="f-goals-0-label-fr"]').textContent()).includes('français'));
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Rules console' }).waitFor();
+  await context.close();
+});
+
+test('the finder’s page and its widget loader never load the console', async () => {
+  const context = await newContext(suite.browser);
+  const page = await context.newPage();
+  const requests = await recordRequests(page);
+  await page.goto(`${suite.server.url}/`);
+  await page.locator('h2').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(requests.all().filter((u) => /console/.test(new URL(u).pathname)), []);
+  for (const file of ['index.html', 'start.js', 'first.js', 'embed.js', 'finder-api.js']) {
+    const text = await readFile(join(ROOT, 'dist', file), 'utf8');
+    assert.doesNotMatch(text, /console\.html|console\//, `${file} names the console`);
+  }
+  await context.close();
+});
