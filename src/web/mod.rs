@@ -10,10 +10,13 @@
 //! `#[wasm_bindgen]` exports, each in the modules whose Cargo feature asks for it
 //! (ARCHITECTURE.md): `startApp` below (`app`), the JavaScript API in `api` (`api`), and the
 //! rules reader's `readRules` in `reader` (`reader`), which also reads a clinic's rules file
-//! for the app, in this module or through the rules reader module.
+//! for the app, in this module or through the rules reader module, and the clinic console's
+//! exports in `console` (`console`).
 
 #[cfg(feature = "api")]
 pub mod api;
+#[cfg(feature = "console")]
+pub mod console;
 pub mod crash;
 pub mod embed;
 pub mod first_screen;
