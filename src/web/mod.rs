@@ -114,6 +114,17 @@ pub fn wide_screen() -> bool {
         .is_none_or(|query| query.matches())
 }
 
+/// Runs `f` once the browser has shown what is drawn now: in a task after the next frame (a
+/// timer set from an animation frame callback), so the work in `f` does not delay that frame.
+/// Without a window (the host), never.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = window() else { return };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
 /// `path` relative to `base` (a folder's URL); `path` itself when `base` is empty.
 fn resolve_url(base: &str, path: &str) -> String {
     if base.is_empty() {
