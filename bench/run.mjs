@@ -77,6 +77,8 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '..');
 
 /** The simulated networks (see the top of this file). */
+/** A file of the clinic's console (its page, its folder, its module): never in a visitor's download. */
+const CONSOLE_FILE = /(^|\/)(console\.html|console\/|treatment-finder-console-)/;
 const NETWORKS = {
   loopback: { results: 'results.md', link: null, describe: 'loopback (127.0.0.1), files sent at once and uncompressed' },
   mobile: {
@@ -923,6 +925,17 @@ function report({ apps, runs, network, info, busyBefore, startLoad, endLoad, sec
       `| total | ${sum(a.bytes.files.map((f) => f.raw))} | ${sum(a.bytes.files.map((f) => f.gzip))} | ` +
         `${sum(a.bytes.files.map((f) => f.wire))} | |`,
     );
+    // The clinic's console is an entry point of its own (ARCHITECTURE.md): none of its files
+    // may be in what a visitor or a partner page pulls.
+    if (a.name !== 'SurveyJS') {
+      const consoleFiles = a.bytes.files.filter((f) => CONSOLE_FILE.test(f.path));
+      details.push(
+        '',
+        `Files of the clinic's console (\`console.html\`, \`console/\`, \`treatment-finder-console-*\`) in this download: ${
+          consoleFiles.length ? consoleFiles.map((f) => `\`${f.path}\``).join(', ') : 'none'
+        }.`,
+      );
+    }
     if (a.widget) {
       const own = new Set(a.bytes.files.map((f) => f.path));
       const missing = direct.bytes.files.filter((f) => !own.has(f.path));

@@ -25,8 +25,8 @@ if (!dir) {
 // pages' scripts are examples to read, and stay as written.
 const SHIPPED = [
   { pattern: /^treatment-finder-[0-9a-f]+\.js$/, loader: 'js', format: 'esm' }, // wasm-bindgen's glue
-  // The later modules' glue (scripts/modules): the rules reader and the full module.
-  { pattern: /^treatment-finder-(reader|full)-[0-9a-f]+\.js$/, loader: 'js', format: 'esm' },
+  // The later modules' glue (scripts/modules): the rules reader, the full module and the console's.
+  { pattern: /^treatment-finder-(reader|full|console)-[0-9a-f]+\.js$/, loader: 'js', format: 'esm' },
   { pattern: /^(start|finder-api)\.js$/, loader: 'js', format: 'esm' },
   { pattern: /^(embed|first)\.js$/, loader: 'js' },
   { pattern: /^styles-[0-9a-f]+\.css$/, loader: 'css' },

@@ -130,6 +130,19 @@ impl Page {
         yew::scheduler::flush().await;
     }
 
+    /// Waits until the browser has shown a frame and run the tasks queued after it (where a
+    /// widget's result draws its invisible copies, `web::after_paint`), then lets Yew draw.
+    async fn after_paint(&self) {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            let then = wasm_bindgen::closure::Closure::once_into_js(move || {
+                let _ = web_sys::window().unwrap().set_timeout_with_callback(resolve.unchecked_ref());
+            });
+            let _ = web_sys::window().unwrap().request_animation_frame(then.unchecked_ref());
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+        yew::scheduler::flush().await;
+    }
+
     /// Types `value` into an input the way a browser reports it: the value, then `input`.
     async fn fill(&self, selector: &str, value: &str) {
         let input = self.input(selector);
@@ -595,6 +608,13 @@ async fn a_widgets_plan_result_draws_its_sizer_invisible_and_unreachable() {
         page.click("#recent-injectables_2_weeks").await;
         page.click("#caution-cold_sores").await;
         page.press("See my suggestion").await;
+        if widget {
+            // Drawn first without the copies, marked so the bridge reports no height yet.
+            assert!(page.find("[data-even-sizer][data-even-pending] > div").is_none(), "no copy in the first drawing");
+            assert!(page.find("[data-even-pending]").is_some(), "the sizer is marked pending");
+            page.after_paint().await;
+            assert!(page.find("[data-even-pending]").is_none(), "the copies are drawn a frame later");
+        }
         assert_eq!(page.get("#result-summary").get_attribute("data-treatment").as_deref(), Some("mesotherapy"));
         let rules: Vec<String> = page.all("[data-rule^='recent.']").iter().filter_map(|e| e.get_attribute("data-rule")).collect();
         assert_eq!(rules, ["recent.injectables_2_weeks"], "only the visitor's own wait");

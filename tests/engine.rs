@@ -424,3 +424,29 @@ fn the_packed_default_rules_are_fresh() {
     );
     assert_eq!(Rules::from_packed(treatment_finder::engine::DEFAULT_RULES_PACKED), Ok(Rules::default_rules()));
 }
+
+/// The rules as the clinic's console saves them (`web::console`: the engine's own types written
+/// back in their field order, two-space indents, as `serde_json::to_string_pretty` writes them):
+/// the default rules and every valid file of `lint.json` read back as the same rules, with the
+/// same lint report, and the default rules' file is already in that form, so a console that
+/// changed nothing saves the file it opened.
+#[test]
+fn rules_written_back_read_back_the_same() {
+    let default = Rules::default_rules();
+    let written = serde_json::to_string_pretty(&default).unwrap() + "\n";
+    assert_eq!(Rules::from_json(&written), Ok(default.clone()));
+    let on_disk = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/default.json")).unwrap();
+    assert_eq!(written, on_disk, "rules/default.json is not in the form the console saves");
+    let cases: Vec<LintCase> = load("lint.json");
+    let mut valid = 0;
+    for case in &cases {
+        let text = case_text(case);
+        if let Ok(rules) = Rules::parse(&text) {
+            let written = serde_json::to_string_pretty(&rules).unwrap();
+            assert_eq!(Rules::parse(&written).as_ref(), Ok(&rules), "{}", case.name);
+            assert_eq!(Rules::lint_json(&written), Rules::lint_json(&text), "{}", case.name);
+            valid += 1;
+        }
+    }
+    assert!(valid >= 10, "only {valid} readable rules files in lint.json");
+}

@@ -7,12 +7,8 @@ use treatment_finder::engine::{
     longest_consults, recommend, rule_texts, Answers, Area, Caution, Date, Downtime, Goal, Lang, Recent,
     Recommendation, Rules, Screening, Treatment, TreatmentKind,
 };
+use treatment_finder::engine::sweep::Space;
 
-/// Ages on each side of every boundary the rules and settings draw.
-const AGES: [i64; 19] = [0, 17, 18, 21, 22, 27, 28, 29, 30, 34, 35, 39, 40, 44, 45, 65, 66, 100, 120];
-/// Days from today to the event: today, tomorrow, inside and at the edge of the buffer,
-/// three weeks, and far away.
-const EVENT_DAYS: [i64; 10] = [0, 1, 7, 13, 20, 21, 22, 35, 60, 365];
 /// The same with the edges a waiting period of 7 or 14 days moves, and an event half a year
 /// away (counted back from it).
 const EVENT_DAYS_WITH_WAITS: [i64; 12] = [0, 20, 21, 27, 28, 29, 34, 35, 36, 49, 180, 365];
@@ -32,50 +28,23 @@ fn every_combination_keeps_the_safety_promises() {
     let first_day = today.add_days(s.first_session_after_days.value);
     let longest = Longest::of(&rules);
     let mut checked = 0u64;
-    let downtimes: Vec<Option<Downtime>> =
-        std::iter::once(None).chain(Downtime::ALL.into_iter().map(Some)).collect();
-
-    for mask in 0u32..(1 << Goal::ALL.len()) {
-        let goals: Vec<Goal> =
-            Goal::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, g)| *g).collect();
-        let events: Vec<Option<Date>> = if goals.contains(&Goal::Event) {
-            EVENT_DAYS.iter().map(|d| Some(today.add_days(*d))).collect()
-        } else {
-            vec![None]
-        };
-        for event_date in &events {
-            for screening in screening_sets() {
-                for downtime in &downtimes {
-                    for age in AGES {
-                        let answers = Answers {
-                            goals: goals.clone(),
-                            event_date: *event_date,
-                            today: Some(today),
-                            age,
-                            areas: vec![Area::Face],
-                            downtime: *downtime,
-                            screening: screening.clone(),
-                            recent: vec![],
-                            cautions: vec![],
-                        };
-                        let en = recommend(&answers, &rules, Lang::En).expect("valid answers");
-                        let fr = recommend(&answers, &rules, Lang::Fr).expect("valid answers");
-                        let why = format!("{answers:?}");
-                        assert_eq!(en.treatment, fr.treatment, "{why}: languages disagree");
-                        assert_eq!(
-                            en.plan.iter().map(|p| &p.dates).collect::<Vec<_>>(),
-                            fr.plan.iter().map(|p| &p.dates).collect::<Vec<_>>(),
-                            "{why}: languages disagree on dates"
-                        );
-                        for rec in [&en, &fr] {
-                            check(&answers, rec, &why, buffer, first_day, &rules);
-                            longest.check(rec, &why);
-                        }
-                        checked += 1;
-                    }
-                }
-            }
+    // The numbered space of answers the console's sweep also walks (`engine::sweep`).
+    let space = Space::new(today);
+    for answers in (0..space.len()).filter_map(|i| space.answers(i)) {
+        let en = recommend(&answers, &rules, Lang::En).expect("valid answers");
+        let fr = recommend(&answers, &rules, Lang::Fr).expect("valid answers");
+        let why = format!("{answers:?}");
+        assert_eq!(en.treatment, fr.treatment, "{why}: languages disagree");
+        assert_eq!(
+            en.plan.iter().map(|p| &p.dates).collect::<Vec<_>>(),
+            fr.plan.iter().map(|p| &p.dates).collect::<Vec<_>>(),
+            "{why}: languages disagree on dates"
+        );
+        for rec in [&en, &fr] {
+            check(&answers, rec, &why, buffer, first_day, &rules);
+            longest.check(rec, &why);
         }
+        checked += 1;
     }
     println!("checked {checked} combinations of answers, each in English and French");
     assert!(checked > 1_000_000, "only {checked} combinations");

@@ -205,10 +205,23 @@ pub fn app(props: &AppProps) -> Html {
             state.today,
             SameRules(props.rules.clone()),
             props.placement == Placement::Widget,
+            state.padded,
         ),
-        |(shown, draft, lang, today, rules, widget)| Results::new(*shown, draft, *lang, *today, &rules.0, *widget),
+        |(shown, draft, lang, today, rules, widget, padded)| {
+            Results::new(*shown, draft, *lang, *today, &rules.0, *widget, *padded)
+        },
     );
     let rec = results.rec.clone();
+    {
+        // A widget's result is drawn first without its invisible copies, which are many
+        // recommendations more to work out and draw; they follow once the browser has shown it.
+        let send = state.dispatcher();
+        use_effect_with(results.pending, move |pending| {
+            if *pending {
+                web::after_paint(move || send.dispatch(Action::Padded));
+            }
+        });
+    }
     {
         let onresult = props.onresult.clone();
         let shown = rec.as_ref().map(|r| r.treatment);
@@ -331,7 +344,7 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 })
             };
-            let (longest, plans) = (results.longest.clone(), results.plans.clone());
+            let (longest, plans, pending) = (results.longest.clone(), results.plans.clone(), results.pending);
             html! {
                 <ResultView
                     lang={lang}
@@ -339,6 +352,7 @@ pub fn app(props: &AppProps) -> Html {
                     rules={props.rules.clone()}
                     longest={longest}
                     plans={plans}
+                    pending={pending}
                     onbook={onbook}
                     oncalendar={oncalendar}
                     onprint={Callback::from(|()| web::print())}
@@ -469,17 +483,22 @@ struct Results {
     rec: Option<Rc<Recommendation>>,
     longest: Rc<[Recommendation]>,
     plans: Rc<[Recommendation]>,
+    /// In a widget, the copies are not worked out yet (`State::padded`): the result is drawn
+    /// with an empty sizer that holds the bridge's height report back.
+    pending: bool,
 }
 
 impl Results {
-    fn new(shown: bool, draft: &Draft, lang: Lang, today: Date, rules: &Rules, widget: bool) -> Results {
-        let none = || Results { rec: None, longest: Rc::new([]), plans: Rc::new([]) };
+    fn new(shown: bool, draft: &Draft, lang: Lang, today: Date, rules: &Rules, widget: bool, padded: bool) -> Results {
+        let none = || Results { rec: None, longest: Rc::new([]), plans: Rc::new([]), pending: false };
         let Some(answers) = shown.then(|| draft.answers(today)).flatten() else { return none() };
         let Some(rec) = recommend(&answers, rules, lang).ok() else { return none() };
         let consult = rec.treatment == Treatment::Consult;
+        let pad = widget && padded;
         Results {
-            longest: if widget && consult { longest_consults(rules, lang).into() } else { Rc::new([]) },
-            plans: if widget && !consult { even::plan_variants(&answers, rules, lang).into() } else { Rc::new([]) },
+            longest: if pad && consult { longest_consults(rules, lang).into() } else { Rc::new([]) },
+            plans: if pad && !consult { even::plan_variants(&answers, rules, lang).into() } else { Rc::new([]) },
+            pending: widget && !padded,
             rec: Some(Rc::new(rec)),
         }
     }

@@ -77,6 +77,13 @@ pub fn lint(rules: &Rules) -> LintReport {
                 out.warn(&path, format!("{} text {problem}", lang.name()));
             }
         }
+        // A French text that is the English one, word for word, was probably never translated
+        // (names such as "Microneedling" are the same in both, so only a sentence counts).
+        if let (Some(en), Some(fr)) = (text.en.as_deref(), text.fr.as_deref()) {
+            if en.trim() == fr.trim() && en.split_whitespace().count() >= 3 {
+                out.warn(&path, "French text is the English text: is it translated?".to_string());
+            }
+        }
         for lang in text.missing().into_iter().filter(|_| !safety.contains(&path)) {
             if text.missing().len() == 2 {
                 out.warn(&path, "is empty in every language".to_string());

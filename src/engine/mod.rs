@@ -13,6 +13,7 @@ mod packed;
 mod plan;
 mod recommend;
 mod rules;
+pub mod sweep;
 pub mod words;
 
 use serde::{Deserialize, Serialize};

@@ -91,7 +91,10 @@ impl Bridge {
                 if !ready.replace(true) {
                     bridge.post(Event::Ready);
                 }
-                if print.as_ref().is_some_and(|p| p.matches()) {
+                // Nothing while printing, nor while a result's invisible copies are still to be
+                // drawn (`ResultView`'s `pending`): the height would then follow the visitor's
+                // own waits and soft warnings. The copies come a frame later.
+                if print.as_ref().is_some_and(|p| p.matches()) || document.query_selector("[data-even-pending]").ok().flatten().is_some() {
                     return;
                 }
                 let even = even_height(&document);

@@ -32,6 +32,13 @@ pub fn default_rules() -> Rules {
 /// the rules reader (`web::reader`).
 #[cfg(feature = "reader")]
 pub fn rules_from_json(text: &str) -> Result<Rules, EngineError> {
+    rules_parse(text)?.checked()
+}
+
+/// [`Rules::parse`] in the browser: reads a rules file without the semantic checks (the
+/// console shows every finding of `lint` itself).
+#[cfg(feature = "reader")]
+pub fn rules_parse(text: &str) -> Result<Rules, EngineError> {
     // The same definition of a valid file as the host's (`engine::json_text`): what
     // `JSON.parse` would take but serde_json refuses (a key twice, `18.0`), or the reverse
     // (trailing text), is refused here first, with the same message.
@@ -45,7 +52,7 @@ pub fn rules_from_json(text: &str) -> Result<Rules, EngineError> {
         };
         EngineError::invalid_rules(path, e.message())
     })?;
-    rules.checked()
+    Ok(rules)
 }
 
 /// [`Answers::from_json`] in the browser: parses and validates answers.

@@ -10,10 +10,13 @@
 //! `#[wasm_bindgen]` exports, each in the modules whose Cargo feature asks for it
 //! (ARCHITECTURE.md): `startApp` below (`app`), the JavaScript API in `api` (`api`), and the
 //! rules reader's `readRules` in `reader` (`reader`), which also reads a clinic's rules file
-//! for the app, in this module or through the rules reader module.
+//! for the app, in this module or through the rules reader module, and the clinic console's
+//! exports in `console` (`console`).
 
 #[cfg(feature = "api")]
 pub mod api;
+#[cfg(feature = "console")]
+pub mod console;
 pub mod crash;
 pub mod embed;
 pub mod first_screen;
@@ -109,6 +112,17 @@ pub fn wide_screen() -> bool {
     window()
         .and_then(|w| w.match_media("(min-width: 40rem)").ok().flatten())
         .is_none_or(|query| query.matches())
+}
+
+/// Runs `f` once the browser has shown what is drawn now: in a task after the next frame (a
+/// timer set from an animation frame callback), so the work in `f` does not delay that frame.
+/// Without a window (the host), never.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = window() else { return };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
 /// `path` relative to `base` (a folder's URL); `path` itself when `base` is empty.

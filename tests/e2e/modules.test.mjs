@@ -28,7 +28,9 @@ import {
 
 const PLAN = engineCase('issue example');
 const CLINIC = JSON.parse(readFileSync(join(DIST, 'clinic.json'), 'utf8'));
-const LATER_MODULE = /\/treatment-finder-(reader|full)-[0-9a-f]+(\.js|_bg\.wasm)$/;
+// A later module, or any file of the clinic's console (its page, its folder, its module): none
+// is for a visitor.
+const LATER_MODULE = /\/(treatment-finder-(reader|full|console)-[0-9a-f]+(\.js|_bg\.wasm)|console\.html|console\/.*)$/;
 const READER = /\/treatment-finder-reader-[0-9a-f]+(\.js|_bg\.wasm)$/;
 
 // Bytes that only the rules file's reader and lint hold: a lint message, and a field name that

@@ -45,6 +45,11 @@ pub struct ResultViewProps {
     /// tell which waits or soft warnings the visitor ticked.
     #[prop_or_default]
     pub plans: Rc<[Recommendation]>,
+    /// In a partner's widget, the two above are not worked out yet (`State::padded`): the
+    /// result is drawn as it will stay, with an empty sizer marked `data-even-pending`, which
+    /// keeps the bridge from reporting a height until the copies are in it.
+    #[prop_or_default]
+    pub pending: bool,
     /// The detail sections the visitor opened or closed, and whether the screen is wide
     /// (`web::wide_screen`): one not touched is open on a wide screen, folded on a phone.
     #[prop_or_default]
@@ -184,8 +189,8 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 <div class="consult-why" data-even-block="">
                     <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, &articles, true)) }</ul>
                     { warnings(lang, &rec.warnings, true) }
-                    if !props.longest.is_empty() {
-                        <div class="even-sizer" aria-hidden="true" data-even-sizer="">
+                    if !props.longest.is_empty() || props.pending {
+                        <div class="even-sizer" aria-hidden="true" data-even-sizer="" data-even-pending={props.pending.then_some("")}>
                             { for props.longest.iter().map(|longest| html! {
                                 <div>
                                     <ul class="reasons">{ for longest.reasons.iter().map(|r| reason(lang, r, &articles, false)) }</ul>
@@ -197,7 +202,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 </div>
             </>
         }
-    } else if props.plans.is_empty() {
+    } else if props.plans.is_empty() && !props.pending {
         plan(lang, &rec, &plan_note, &articles, true, book.as_ref(), &folding)
     } else {
         // In a widget: the visitor's plan (measured), and every plan the same answers give
@@ -205,7 +210,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         html! {
             <div class="even-plan">
                 <div data-even-block="">{ plan(lang, &rec, &plan_note, &articles, true, book.as_ref(), &folding) }</div>
-                <div class="even-sizer" aria-hidden="true" data-even-sizer="" data-even-spans="">
+                <div class="even-sizer" aria-hidden="true" data-even-sizer="" data-even-spans="" data-even-pending={props.pending.then_some("")}>
                     { for props.plans.iter().map(|other| html! { <div>{ plan(lang, other, &plan_note, &articles, false, book.as_ref(), &folding) }</div> }) }
                 </div>
             </div>
