@@ -82,7 +82,9 @@ test('microneedling from 17: the engine’s error at the field, Check takes the 
   assert.match(await page.locator('#save-blocked').textContent(), /Saving is blocked: the rules have 1 error/);
   const save = page.locator('#save-button');
   assert.equal(await save.getAttribute('aria-disabled'), 'true');
-  await save.click();
+  // Still focusable (aria-disabled), so its reason is read; pressing it downloads nothing.
+  await save.focus();
+  await page.keyboard.press('Enter');
   assert.equal(await page.locator('#save-status').textContent(), '');
   assert.equal(downloads, 0, 'nothing is downloaded');
 
@@ -181,9 +183,13 @@ test('the saved file passes recommend lint, and answers every engine case as rec
     const lint = spawnSync('cargo', ['run', '--quiet', '--bin', 'recommend', '--', 'lint', file], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(lint.status, 0, `recommend lint: ${lint.stdout}${lint.stderr}`);
 
+    // As Try asks: with the browser's date as `today` when the case has none, the date
+    // `recommend` fills in from the system clock for the same answers.
     const inPage = await page.evaluate(async ({ text, cases }) => {
       const engine = await (await import('/console/engine.js')).loadEngine();
-      return cases.map((c) => engine.consoleRecommend(text, JSON.stringify(c.answers), c.lang ?? 'en'));
+      const d = new Date();
+      const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      return cases.map((c) => engine.consoleRecommend(text, JSON.stringify({ today, ...c.answers }), c.lang ?? 'en'));
     }, { text, cases: CASES });
     const bin = join(ROOT, 'target/debug/recommend');
     CASES.forEach((c, i) => {

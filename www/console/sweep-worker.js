@@ -17,6 +17,7 @@ self.onmessage = async ({ data }) => {
     for (let start = 0; start < total; start += CHUNK) {
       const end = Math.min(total, start + CHUNK);
       const out = engine.consoleSweep(before, after, start, end);
+      if (out.error) throw new Error(out.error);
       self.postMessage({ type: 'progress', checked: out.checked, changed: out.changed, examples: out.examples });
     }
     self.postMessage({ type: 'done', ms: performance.now() - started });

@@ -40,7 +40,10 @@ export function sweepView(ctx, { errors, onRun, onStop }) {
             h('p', {}, h('span', { class: 'tag' }, `${t.after}: `), outcome(ex.after)),
             h('button', {
               type: 'button', class: 'secondary',
-              onclick: () => { dispatch({ type: 'try-answers', answers: { ...ex.answers }, client: '' }); location.hash = '#try'; },
+              onclick: () => {
+                dispatch({ type: 'try-answers', answers: { ...ex.answers }, client: '' });
+                dispatch({ type: 'view', view: 'try' });
+              },
             }, t.openInTry))))]
       : null);
 }
