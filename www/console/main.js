@@ -18,7 +18,6 @@ import * as partners from './partners.js';
 
 let state = initial;
 let engine = null;
-let worker = null;
 let scheduled = false;
 let drawnView = null;
 
@@ -203,27 +202,51 @@ async function readDeployed() {
 // ---------------------------------------------------------------------------------------
 // The sweep
 
+let workers = [];
+
+/**
+ * Runs the sweep in module workers, one per core the browser reports (at most 4), each on its
+ * own share of the combinations; the page's count adds up their reports.
+ */
 function runSweep() {
   stopSweep();
   const after = textOf(state.rules);
-  dispatch({ type: 'sweep-start', total: state.sweepSize, rulesKey: after });
-  worker = new Worker(new URL('./sweep-worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = ({ data }) => {
-    if (data.type === 'progress') dispatch({ type: 'sweep-progress', checked: data.checked, changed: data.changed, examples: data.examples });
-    else if (data.type === 'done') {
-      dispatch({ type: 'sweep-done', ms: data.ms });
-      worker.terminate();
-      worker = null;
-    } else if (data.type === 'error') dispatch({ type: 'sweep-error', message: data.message });
-  };
-  worker.onerror = (e) => dispatch({ type: 'sweep-error', message: e.message || 'the worker failed' });
-  worker.postMessage({ before: deployedText(state), after });
+  const before = deployedText(state);
+  const total = state.sweepSize;
+  const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+  const share = Math.ceil(total / count);
+  const started = performance.now();
+  let running = count;
+  dispatch({ type: 'sweep-start', total, rulesKey: after });
+  workers = Array.from({ length: count }, (_, i) => {
+    const worker = new Worker(new URL('./sweep-worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'progress') {
+        dispatch({ type: 'sweep-progress', checked: data.checked, changed: data.changed, examples: data.examples });
+      } else if (data.type === 'done') {
+        worker.terminate();
+        if (--running === 0) {
+          workers = [];
+          dispatch({ type: 'sweep-done', ms: performance.now() - started });
+        }
+      } else if (data.type === 'error') {
+        stopSweep();
+        dispatch({ type: 'sweep-error', message: data.message });
+      }
+    };
+    worker.onerror = (e) => {
+      stopSweep();
+      dispatch({ type: 'sweep-error', message: e.message || 'the worker failed' });
+    };
+    worker.postMessage({ before, after, start: i * share, end: Math.min(total, (i + 1) * share) });
+    return worker;
+  });
 }
 
 function stopSweep() {
-  if (!worker) return;
-  worker.terminate();
-  worker = null;
+  if (!workers.length) return;
+  for (const w of workers) w.terminate();
+  workers = [];
   dispatch({ type: 'sweep-stopped' });
 }
 

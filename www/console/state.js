@@ -90,13 +90,13 @@ export function reduce(state, action) {
           ...state.sweep,
           checked: state.sweep.checked + action.checked,
           changed: state.sweep.changed + action.changed,
-          examples: [...state.sweep.examples, ...action.examples].slice(0, 10),
+          examples: [...state.sweep.examples, ...action.examples].sort((a, b) => a.index - b.index).slice(0, 10),
         },
       };
     case 'sweep-done':
       return state.sweep.status === 'running' ? { ...state, sweep: { ...state.sweep, status: 'done', ms: action.ms } } : state;
     case 'sweep-stopped':
-      return { ...state, sweep: { ...state.sweep, status: 'stopped' } };
+      return state.sweep.status === 'running' ? { ...state, sweep: { ...state.sweep, status: 'stopped' } } : state;
     case 'sweep-error':
       return { ...state, sweep: { ...state.sweep, status: 'error', message: action.message } };
     case 'revision':

@@ -1,6 +1,7 @@
-// The sweep's worker (a module worker): runs every combination of answers of the invariant
-// test's space with the deployed and the edited rules, a chunk at a time, and reports after
-// each chunk, so the page stays responsive and shows progress. The page ends it to stop.
+// The sweep's worker (a module worker): runs its share [start, end) of the invariant test's
+// answer combinations with the deployed and the edited rules, a chunk at a time, and reports
+// after each chunk, so the page stays responsive and shows progress. The page starts one
+// worker per spare core, each with its own share, and ends them to stop.
 
 import { loadEngine } from './engine.js';
 
@@ -10,12 +11,10 @@ const engineReady = loadEngine();
 self.onmessage = async ({ data }) => {
   try {
     const engine = await engineReady;
-    const { before, after } = data;
-    const total = engine.consoleSweepSize();
+    const { before, after, start: first, end: last } = data;
     const started = performance.now();
-    self.postMessage({ type: 'start', total });
-    for (let start = 0; start < total; start += CHUNK) {
-      const end = Math.min(total, start + CHUNK);
+    for (let start = first; start < last; start += CHUNK) {
+      const end = Math.min(last, start + CHUNK);
       const out = engine.consoleSweep(before, after, start, end);
       if (out.error) throw new Error(out.error);
       self.postMessage({ type: 'progress', checked: out.checked, changed: out.changed, examples: out.examples });
