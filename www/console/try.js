@@ -82,8 +82,8 @@ export function tryView(ctx) {
         h('p', { id: 'try-diff', role: 'status', class: diffs?.length ? 'diff-summary changed' : 'diff-summary' },
           diffs === null ? '' : diffs.length ? t.differs(diffs.map((d) => t.diffNames[d] ?? d).join(', ')) : t.same),
         h('div', { class: 'side-by-side' },
-          resultColumn(ctx, 'try-edited', t.editedRules, edited, diffs, resultLang),
-          resultColumn(ctx, 'try-deployed', t.deployedRules(deployedName), deployed, null, resultLang)))));
+          resultColumn(ctx, 'try-edited', t.editedRules, edited, diffs, resultLang, deployed.recommendation),
+          resultColumn(ctx, 'try-deployed', t.deployedRules(deployedName), deployed, null, resultLang, null)))));
 }
 
 /** Which parts of two recommendations differ: treatment, summary, dates, warnings, reasons, aftercare, plan. */
@@ -102,8 +102,22 @@ export function differences(a, b) {
   return out;
 }
 
-function resultColumn(ctx, id, title, result, diffs, lang) {
+const span = (r) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
+
+/** A date as staff read it ("9 December 2026"), the ISO date kept in `datetime`. */
+function longDate(iso, lang) {
+  const d = new Date(`${iso}T12:00:00`);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/**
+ * One column of Try. `other` (the deployed rules' recommendation, for the edited column)
+ * marks each date, warning and reason this one has and the other has not.
+ */
+function resultColumn(ctx, id, title, result, diffs, lang, other) {
   const { t } = ctx;
+  const otherDates = (k) => other?.plan.find((p) => p.treatment === k)?.dates ?? [];
+  const isNew = (found) => (other && !found ? 'changed' : false);
   const mark = (part) => (diffs?.includes(part) ? 'changed' : '');
   const tag = (part) => (diffs?.includes(part) ? h('strong', { class: 'changed-tag' }, ` (${t.changed})`) : null);
   const body = result.error
@@ -117,15 +131,17 @@ function resultColumn(ctx, id, title, result, diffs, lang) {
           r.plan.length
             ? h('ul', { class: `plan ${mark('dates')} ${mark('plan')}`, 'data-part': 'plan' }, r.plan.map((p) =>
                 h('li', { 'data-treatment': p.treatment },
-                  h('strong', { lang }, p.name), ` · ${p.sessions.min}–${p.sessions.max} × ${p.interval_days.min}–${p.interval_days.max} d`,
-                  h('ul', { class: 'dates' }, p.dates.length ? p.dates.map((d) => h('li', {}, h('time', { datetime: d }, d))) : h('li', {}, t.noDates)))))
+                  h('strong', { lang }, p.name), ` · ${t.bandSchedule(span(p.sessions), span(p.interval_days))}`,
+                  h('ul', { class: 'dates' }, p.dates.length
+                    ? p.dates.map((d) => h('li', { class: isNew(otherDates(p.treatment).includes(d)) }, h('time', { datetime: d }, longDate(d, lang))))
+                    : h('li', {}, t.noDates)))))
             : h('p', {}, t.noDates),
           h('h4', {}, t.warningsOf, tag('warnings')),
           r.warnings.length
-            ? h('ul', { class: `warnings ${mark('warnings')}` }, r.warnings.map((w) => h('li', { 'data-code': w.code, lang }, h('code', {}, w.code), ' ', w.text)))
+            ? h('ul', { class: `warnings ${mark('warnings')}` }, r.warnings.map((w) => h('li', { 'data-code': w.code, lang, class: isNew(other?.warnings.some((x) => x.code === w.code && x.text === w.text)) }, h('code', {}, w.code), ' ', w.text)))
             : h('p', {}, t.noWarnings),
           h('h4', {}, t.reasonsOf, tag('reasons')),
-          h('ul', { class: `reasons ${mark('reasons')}` }, r.reasons.map((x) => h('li', { lang }, x.text, h('span', { class: 'source' }, ` · ${x.source}`)))),
+          h('ul', { class: `reasons ${mark('reasons')}` }, r.reasons.map((x) => h('li', { lang, class: isNew(other?.reasons.some((y) => y.text === x.text && y.source === x.source)) }, x.text, h('span', { class: 'source' }, ` · ${x.source}`)))),
           h('h4', {}, t.aftercareOf, tag('aftercare')),
           h('ul', { class: `aftercare ${mark('aftercare')}` }, r.aftercare.map((x) => h('li', { lang }, x))),
         ];
