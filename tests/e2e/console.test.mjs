@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { CASES, RULES, collectConsole, distAndBrowser, newContext, recordRequests } from './support.mjs';
+import { CASES, RULES, TODAY, collectConsole, distAndBrowser, newContext, recordRequests } from './support.mjs';
 
 const suite = distAndBrowser();
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -293,4 +293,37 @@ test('the finder’s page and its widget loader never load the console', async (
     assert.doesNotMatch(text, /console\.html|console\//, `${file} names the console`);
   }
   await context.close();
+});
+
+test('the clinic’s deployed rules: read from the file clinic.json names, compared with in Try, named in Save’s steps; another site’s file is refused', async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET });
+  const deployed = { ...RULES, revision: 'clinic 7', treatments: { ...RULES.treatments, mesotherapy: { ...RULES.treatments.mesotherapy, interval_days: { ...RULES.treatments.mesotherapy.interval_days, min: 21 } } } };
+  const clinic = JSON.parse(await readFile(join(ROOT, 'www/clinic.json'), 'utf8'));
+  await context.route('**/clinic.json', (route) => route.fulfill({ json: { ...clinic, rules_url: 'rules/clinic-rules.json' } }));
+  await context.route('**/rules/clinic-rules.json', (route) => route.fulfill({ json: deployed }));
+  const { page } = await openConsole(context);
+  await page.locator('#open-clinic-button').waitFor();
+  assert.match(await page.locator('#clinic-line').textContent(), /names the rules file rules\/clinic-rules\.json/);
+
+  // Try compares the built-in rules open here with the clinic's: the interval differs.
+  await mesotherapyClient(page);
+  assert.match(await page.locator('#try-deployed-title').textContent(), /the clinic’s deployed rules/);
+  assert.match(await page.locator('#try-diff').textContent(), /session dates/);
+
+  await goTo(page, 'open');
+  await page.locator('#open-clinic-button').click();
+  assert.match(await page.locator('#status-line').textContent(), /the clinic’s deployed rules · revision “clinic 7” · no changes/);
+  await goTo(page, 'try');
+  assert.match(await page.locator('#try-diff').textContent(), /Same suggestion/);
+  await goTo(page, 'save');
+  assert.match(await page.locator('.steps').textContent(), /in place of rules\/clinic-rules\.json/);
+  assert.equal(await page.locator('#save-revision').inputValue(), `clinic 7 + edited ${TODAY}`);
+  await context.close();
+
+  const other = await newContext(suite.browser, { viewport: TABLET });
+  await other.route('**/clinic.json', (route) => route.fulfill({ json: { ...clinic, rules_url: 'https://rules.example.com/clinic-rules.json' } }));
+  const { page: page2 } = await openConsole(other);
+  await page2.locator('#clinic-line').filter({ hasText: 'another site' }).waitFor();
+  assert.equal(await page2.locator('#open-clinic-button').count(), 0);
+  await other.close();
 });
