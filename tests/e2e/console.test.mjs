@@ -327,3 +327,21 @@ test('the clinic’s deployed rules: read from the file clinic.json names, compa
   assert.equal(await page2.locator('#open-clinic-button').count(), 0);
   await other.close();
 });
+
+test('a French text left in English is marked at the French field, and its Check link goes there', async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET });
+  const { page } = await openConsole(context, { view: 'change' });
+  const english = RULES.goals[1].label.en;
+  await page.locator('#f-goals-1-label-fr').fill(english);
+  const warning = page.locator('#f-goals-1-label .msg.warning');
+  await warning.waitFor();
+  const [fr, en] = await Promise.all(['fr', 'en'].map((l) => page.locator(`#f-goals-1-label-${l}`).evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | '))));
+  assert.match(fr, /French/, 'the French field is described by the warning');
+  assert.doesNotMatch(en, /French/, 'the English field is not');
+  await goTo(page, 'check');
+  assert.match(await page.locator('#check-summary').textContent(), /0 errors, 1 warning/);
+  await page.locator('#warnings-list button').first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-goals-1-label-fr');
+  await context.close();
+});

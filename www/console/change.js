@@ -2,7 +2,7 @@
 // (which goals, which health questions) are the finder's code and stay as they are.
 
 import { h } from './dom.js';
-import { numberField, rangeField, settingField, sourceField, textPair, treatmentSelect } from './fields.js';
+import { languageOf, numberField, rangeField, settingField, sourceField, textPair, treatmentSelect } from './fields.js';
 
 // The limits the engine's checks set (src/engine/lint.rs), said beside each number.
 const AGE = [18, 120];
@@ -114,6 +114,8 @@ export function focusTarget(anchor, path, message) {
   if (/^(INPUT|SELECT|TEXTAREA)$/.test(anchor.tagName)) return anchor;
   const wantsSource = /\b(source|note)\b/i.test(message ?? '');
   const id = anchor.id;
+  const language = languageOf(message);
+  if (language && document.getElementById(`${id}-${language}`)) return document.getElementById(`${id}-${language}`);
   if (wantsSource) {
     const s = document.getElementById(`${id}-source`);
     if (s) return s;

@@ -150,15 +150,24 @@ export function attachFindings(tree, findings, t) {
     const mid = `msg-${n++}`;
     const word = f.severity === 'error' ? t.errorWord : t.warningWord;
     slotEl.append(h('p', { id: mid, class: `msg ${f.severity}`, 'data-path': f.path }, h('strong', {}, `${word} `), f.message));
+    const language = languageOf(f.message);
     const controls = /^(INPUT|SELECT|TEXTAREA)$/.test(anchor.tagName)
       ? [anchor]
-      : [...anchor.querySelectorAll(':scope > .range-pair input, :scope > .field > input, :scope .pair textarea')];
+      : [...anchor.querySelectorAll(':scope > .range-pair input, :scope > .field > input, :scope .pair textarea')]
+          .filter((c) => !language || c.tagName !== 'TEXTAREA' || c.lang === language);
     for (const c of controls) {
       c.setAttribute('aria-describedby', [c.getAttribute('aria-describedby'), mid].filter(Boolean).join(' '));
       if (f.severity === 'error') c.setAttribute('aria-invalid', 'true');
       else c.classList.add('has-warning');
     }
   }
+}
+
+/** The language a finding about a text is about ("has no French text" → `fr`), if it says. */
+export function languageOf(message) {
+  if (/\bFrench\b/.test(message ?? '')) return 'fr';
+  if (/\bEnglish\b/.test(message ?? '')) return 'en';
+  return null;
 }
 
 function cssId(id) {

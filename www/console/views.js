@@ -94,6 +94,8 @@ export function seeView(ctx) {
   const src = (c) => sourceLine(t, c);
   const s = r.settings;
   const mnMin = Math.max(s.min_age.value, s.microneedling_min_age.value);
+  // Who treats, as the finder fills it into every text.
+  const fill = (x) => x.replaceAll('{practitioner}', text(s.practitioner));
 
   return h('section', { 'aria-labelledby': 'see-title' },
     h('h2', { id: 'see-title', tabindex: '-1' }, t.seeTitle),
@@ -117,11 +119,11 @@ export function seeView(ctx) {
         h('li', {}, t.underAge(s.min_age.value), src(s.min_age)),
         h('li', {}, t.mnUnderAge(mnMin), src(s.microneedling_min_age))),
       h('h4', {}, t.hardStops),
-      h('ul', { class: 'facts' }, r.screening.map((x) => h('li', {}, text(x.label), src(x.reason)))),
+      h('ul', { class: 'facts' }, r.screening.map((x) => h('li', {}, h('strong', {}, text(x.label)), h('span', { class: 'why' }, fill(text(x.reason.text))), src(x.reason)))),
       h('h4', {}, t.waitsTitle),
-      h('ul', { class: 'facts' }, r.waits.map((w) => h('li', {}, `${text(w.label)} → ${t.waitDays(w.days.value)}`, src(w.days)))),
+      h('ul', { class: 'facts' }, r.waits.map((w) => h('li', {}, h('strong', {}, `${text(w.label)} → ${t.waitDays(w.days.value)}`), src(w.days)))),
       h('h4', {}, t.cautionsTitle),
-      h('ul', { class: 'facts' }, r.cautions.map((c) => h('li', {}, text(c.label), src(c.warning))))),
+      h('ul', { class: 'facts' }, r.cautions.map((c) => h('li', {}, h('strong', {}, text(c.label)), h('span', { class: 'why' }, fill(text(c.warning.text))), src(c.warning))))),
 
     h('section', { 'aria-labelledby': 'see-ages' },
       h('h3', { id: 'see-ages' }, t.agesTitle),
