@@ -249,8 +249,10 @@ for (const lang of ['en', 'fr']) {
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
       assert.equal(sideways, false, `${view} scrolls sideways at 768 px`);
     }
-    // With findings on show: an error at its field, and Check's list.
+    // With findings on show (an error at its field, and Check's list) and every part unfolded.
     await goTo(page, 'change');
+    await page.locator('#parts-open-all').click();
+    await page.locator('#f-messages-disclaimer-fr').waitFor();
     await page.locator('#f-settings-microneedling_min_age-value').fill('17');
     await page.locator('#f-settings-microneedling_min_age .msg.error').waitFor();
     for (const view of ['change', 'check', 'save']) {
@@ -274,6 +276,7 @@ test('French labels once switched, and back', async () => {
   assert.ok((await page.locator('main').textContent()).includes('La décision en un coup d’œil'));
   await goTo(page, 'change');
   assert.equal(await page.locator('label[for="f-settings-microneedling_min_age-value"]').textContent(), 'Âge minimum pour le microaiguilletage');
+  await page.getByRole('button', { name: 'Objectifs' }).click();
   assert.ok((await page.locator('label[for="f-goals-0-label-fr"]').textContent()).includes('français'));
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Rules console' }).waitFor();
@@ -332,7 +335,11 @@ test('a French text left in English is marked at the French field, and its Check
   const context = await newContext(suite.browser, { viewport: TABLET });
   const { page } = await openConsole(context, { view: 'change' });
   const english = RULES.goals[1].label.en;
+  // The goals are folded at first: their button unfolds them.
+  assert.equal(await page.locator('#f-goals-1-label-fr').count(), 0);
+  await page.locator('#part-goals-toggle').click();
   await page.locator('#f-goals-1-label-fr').fill(english);
+  assert.match(await page.locator('#part-goals-toggle').textContent(), /1 warning/);
   const warning = page.locator('#f-goals-1-label .msg.warning');
   await warning.waitFor();
   const [fr, en] = await Promise.all(['fr', 'en'].map((l) => page.locator(`#f-goals-1-label-${l}`).evaluate((el) =>
@@ -341,6 +348,11 @@ test('a French text left in English is marked at the French field, and its Check
   assert.doesNotMatch(en, /French/, 'the English field is not');
   await goTo(page, 'check');
   assert.match(await page.locator('#check-summary').textContent(), /0 errors, 1 warning/);
+  // Folded again, the link still finds the field: it unfolds its part.
+  await goTo(page, 'change');
+  await page.locator('#part-goals-toggle').click();
+  await page.locator('#f-goals-1-label-fr').waitFor({ state: 'detached' });
+  await goTo(page, 'check');
   await page.locator('#warnings-list button').first().click();
   await page.waitForFunction(() => document.activeElement?.id === 'f-goals-1-label-fr');
   await context.close();

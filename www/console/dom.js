@@ -14,8 +14,8 @@ export function h(tag, attrs, ...children) {
   for (const [name, v] of Object.entries(attrs ?? {})) {
     if (v === false || v === null || v === undefined) continue;
     if (name.startsWith('on') && typeof v === 'function') {
-      el.addEventListener(name.slice(2), v);
-      (el.__handlers ??= {})[name.slice(2)] = v;
+      listen(el, name.slice(2));
+      el.__handlers[name.slice(2)] = v;
     } else if (name === 'value') {
       value = v;
     } else if (name === 'checked') {
@@ -32,6 +32,15 @@ export function h(tag, attrs, ...children) {
     el.__value = String(value);
   }
   return el;
+}
+
+/** One listener per node and event type, calling whatever handler the node holds now. */
+function listen(el, type) {
+  el.__handlers ??= {};
+  el.__listening ??= new Set();
+  if (el.__listening.has(type)) return;
+  el.__listening.add(type);
+  el.addEventListener(type, (event) => el.__handlers[type]?.(event));
 }
 
 function append(el, children) {
@@ -59,10 +68,9 @@ export function patch(from, to) {
   for (const { name, value } of [...to.attributes]) {
     if (from.getAttribute(name) !== value) from.setAttribute(name, value);
   }
-  // Listeners: swap the old handlers for the new ones (they close over the new state).
-  for (const [type, f] of Object.entries(from.__handlers ?? {})) from.removeEventListener(type, f);
-  from.__handlers = to.__handlers;
-  for (const [type, f] of Object.entries(to.__handlers ?? {})) from.addEventListener(type, f);
+  // Handlers: the new ones (they close over the new state) behind the node's own listeners.
+  from.__handlers = to.__handlers ?? {};
+  for (const type of Object.keys(from.__handlers)) listen(from, type);
   patchChildren(from, to);
   if (to.__value !== undefined && from.value !== to.__value) from.value = to.__value;
   if (to.__checked !== undefined && from.checked !== to.__checked) from.checked = to.__checked;

@@ -80,7 +80,7 @@ function viewOf(ctx, check, counts) {
     case 'see':
       return seeView(ctx);
     case 'change': {
-      const view = changeView(ctx);
+      const view = changeView(ctx, check);
       attachFindings(view, [
         ...check.errors.map((f) => ({ ...f, severity: 'error' })),
         ...check.warnings.map((f) => ({ ...f, severity: 'warning' })),

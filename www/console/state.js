@@ -6,6 +6,14 @@
 import { setAt } from './paths.js';
 import * as partners from './partners.js';
 
+/** The parts of the rules Change folds, in its order (change.js draws them). */
+export const PARTS = ['settings', 'treatments', 'goals', 'screening', 'waits', 'cautions', 'age_schedules', 'goal_courses', 'aftercare', 'combination', 'messages'];
+
+/** The part a JSON path is in (`$.goals[2].label` → `goals`). */
+function partOf(path) {
+  return /^\$\.([a-z_]+)/.exec(path)?.[1] ?? '';
+}
+
 export const VIEWS = ['open', 'see', 'change', 'check', 'try', 'sweep', 'save', 'partners'];
 
 /** Blank answers for Try (the engine's answers contract). */
@@ -30,6 +38,7 @@ export const initial = {
   notice: null, // { kind: ok | error, text } after opening
   dragging: false,
   focus: null, // { path, seq }: the field to take the keyboard to after drawing
+  openParts: { settings: true, treatments: true }, // the parts of the rules Change shows unfolded
   tryState: { answers: { ...BLANK_ANSWERS }, lang: 'en', client: '' },
   sweep: { status: 'idle', checked: 0, total: 0, changed: 0, examples: [], ms: 0, rulesKey: null, message: '' },
   revision: null, // the revision typed in Save (null: the proposed one)
@@ -68,8 +77,12 @@ export function reduce(state, action) {
     }
     case 'edit-raw':
       return { ...state, raw: { ...state.raw, [action.path]: action.text }, saved: null };
+    case 'part':
+      return { ...state, openParts: { ...state.openParts, [action.key]: action.open } };
+    case 'parts':
+      return { ...state, openParts: Object.fromEntries(PARTS.map((k) => [k, action.open])) };
     case 'go-to':
-      return { ...state, view: 'change', focus: { path: action.path, message: action.message ?? '', seq: (state.focus?.seq ?? 0) + 1 } };
+      return { ...state, view: 'change', openParts: { ...state.openParts, [partOf(action.path)]: true }, focus: { path: action.path, message: action.message ?? '', seq: (state.focus?.seq ?? 0) + 1 } };
     case 'focused':
       return { ...state, focus: null };
     case 'try-answers':
