@@ -357,3 +357,25 @@ test('a French text left in English is marked at the French field, and its Check
   await page.waitForFunction(() => document.activeElement?.id === 'f-goals-1-label-fr');
   await context.close();
 });
+
+test('every fact keeps a source: "clinic default" asks for a note before saving', async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET });
+  const { page } = await openConsole(context, { view: 'change' });
+  const source = page.locator('#f-settings-event_buffer_days-source');
+  const options = await source.locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(options.includes('clinic default'));
+  assert.ok(options.includes('001_8463ed7e798e68ea.txt'), 'the articles the built-in rules cite are offered');
+  await source.selectOption('clinic default');
+  await page.locator('#f-settings-event_buffer_days-note').fill('');
+  const note = page.locator('#f-settings-event_buffer_days-note');
+  await page.waitForFunction(() => document.querySelector('#f-settings-event_buffer_days-note').getAttribute('aria-invalid') === 'true');
+  assert.match(await page.locator('#f-settings-event_buffer_days .msg.error').textContent(), /needs a note/);
+  await goTo(page, 'save');
+  assert.match(await page.locator('#save-blocked').textContent(), /1 error/);
+  await goTo(page, 'change');
+  await note.fill('The clinic’s own buffer.');
+  await goTo(page, 'save');
+  assert.equal(await page.locator('#save-blocked').count(), 0);
+  assert.match(await page.locator('#save-changes').textContent(), /\$\.settings\.event_buffer_days\.source/);
+  await context.close();
+});
