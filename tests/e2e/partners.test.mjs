@@ -64,10 +64,15 @@ after(async () => {
  * console in French); `fn({ page, context, log })`. Fails on any uncaught error or CSP
  * violation of the console page.
  */
-async function withConsole(fn, { query = '' } = {}) {
+async function withConsole(fn, { query = '', refuseClipboard = false } = {}) {
   const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   try {
     await watchCsp(context);
+    if (refuseClipboard) {
+      await context.addInitScript(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+      });
+    }
     await recordRequests(context);
     // The test shell, served as if it were in dist/console/ beside partners.js.
     for (const [name, type] of [['partners-test.html', 'text/html'], ['partners-test.js', 'text/javascript']]) {
@@ -266,3 +271,19 @@ for (const lang of ['en', 'fr']) {
     );
   });
 }
+
+test('where the browser refuses the clipboard, Copy selects the code for the keyboard and says so', async () => {
+  await withConsole(
+    async ({ page }) => {
+      await page.getByRole('textbox', { name: 'Partner name', exact: true }).fill('salon-bella');
+      await page.getByRole('button', { name: 'Copy the two lines', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'The code is selected: press Ctrl+C' }).waitFor();
+      const selection = await page.evaluate(() => {
+        const area = document.activeElement;
+        return { label: area.labels[0].textContent, all: area.selectionStart === 0 && area.selectionEnd === area.value.length };
+      });
+      assert.deepEqual(selection, { label: 'The two lines to paste', all: true });
+    },
+    { refuseClipboard: true },
+  );
+});

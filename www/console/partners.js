@@ -279,7 +279,7 @@ function build(dispatch, lang, appUrl) {
       preview,
     ),
   );
-  return { root, lang, appUrl, w, radios, accent, partner, snippet, fallback, status, preview, shown: null };
+  return { root, lang, appUrl, w, radios, accent, partner, snippet, fallback, status, preview, shown: null, copyShown: undefined };
 }
 
 function update(built, state) {
@@ -298,8 +298,12 @@ function update(built, state) {
   }
   if (built.snippet.area.value !== now.snippet) built.snippet.area.value = now.snippet;
   if (built.fallback.area.value !== now.fallback) built.fallback.area.value = now.fallback;
-  const said = state.copy ? (state.copy.done === 'copied' ? w.copied : w.selected) : '';
-  if (built.status.textContent !== said) built.status.textContent = said;
+  // Each copy is a new text in the live region, so a second copy is announced too.
+  if (built.copyShown !== state.copy) {
+    built.copyShown = state.copy;
+    const said = state.copy ? (state.copy.done === 'copied' ? w.copied : w.selected) : '';
+    built.status.replaceChildren(...(said ? [document.createTextNode(said)] : []));
+  }
 
   // The preview: a new widget whenever what it is given changes.
   const key = JSON.stringify(now.checked);
