@@ -157,8 +157,8 @@ function settingsOf(state, appUrl) {
   if (checked.accent) attributes.push(['accent', checked.accent]);
   if (checked.partner) attributes.push(['partner', checked.partner]);
   const snippet = [
-    `<script src="${escape(new URL('embed.js', appUrl).href)}" async></script>`,
-    `<treatment-finder ${attributes.map(([name, value]) => `${name}="${escape(value)}"`).join(' ')}></treatment-finder>`,
+    `<script src="${escapeHtml(new URL('embed.js', appUrl).href)}" async></script>`,
+    `<treatment-finder ${attributes.map(([name, value]) => `${name}="${escapeHtml(value)}"`).join(' ')}></treatment-finder>`,
   ].join('\n');
   // The finder's own page takes `lang` and `partner` from its address (ARCHITECTURE.md), not
   // the colour: a link may not restyle the clinic's page.
@@ -166,8 +166,8 @@ function settingsOf(state, appUrl) {
   page.searchParams.set('lang', checked.lang);
   if (checked.partner) page.searchParams.set('partner', checked.partner);
   const fallback = [
-    `<iframe src="${escape(page.href)}" title="${escape(FINDER_NAME[checked.lang])}" width="100%" height="${FALLBACK_HEIGHT}" loading="lazy"></iframe>`,
-    `<p><a href="${escape(page.href)}">${escape(WORDS[checked.lang].linkText)}</a></p>`,
+    `<iframe src="${escapeHtml(page.href)}" title="${escapeHtml(FINDER_NAME[checked.lang])}" width="100%" height="${FALLBACK_HEIGHT}" loading="lazy"></iframe>`,
+    `<p><a href="${escapeHtml(page.href)}">${escapeHtml(WORDS[checked.lang].linkText)}</a></p>`,
   ].join('\n');
   return {
     checked,
@@ -179,7 +179,7 @@ function settingsOf(state, appUrl) {
 }
 
 /** Text for an HTML attribute's value or an element's content. */
-function escape(text) {
+function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
@@ -240,14 +240,20 @@ function build(dispatch, lang, appUrl) {
   form.append(h('h3', { id: 'partners-settings-heading' }, w.settings), langGroup, accent.box, partner.box);
 
   const status = h('p', { id: 'partners-status', class: 'partners-status', role: 'status', 'aria-live': 'polite' });
-  const code = (id, label, button, what) => {
-    const area = h('textarea', { id, readonly: true, rows: 3, spellcheck: 'false', 'aria-describedby': `${id}-help` });
+  const code = (id, label, button, what, rows) => {
+    const area = h('textarea', { id, readonly: true, rows, spellcheck: 'false', 'aria-describedby': `${id}-help` });
+    // As wide as the view, whatever the console's stylesheet says (the CSSOM, not a style
+    // attribute, which the console's policy refuses).
+    area.style.display = 'block';
+    area.style.width = '100%';
+    area.style.boxSizing = 'border-box';
     const copy = h('button', { type: 'button', id: `${id}-copy` }, button);
+    copy.style.minHeight = '24px'; // WCAG 2.2's smallest target, under any stylesheet
     copy.addEventListener('click', () => copyText(area, what, dispatch));
     return { area, copy, label: h('label', { for: id }, label) };
   };
-  const snippet = code('partners-snippet', w.codeLabel, w.copy, 'snippet');
-  const fallback = code('partners-fallback', w.fallbackLabel, w.copyFallback, 'fallback');
+  const snippet = code('partners-snippet', w.codeLabel, w.copy, 'snippet', 3);
+  const fallback = code('partners-fallback', w.fallbackLabel, w.copyFallback, 'fallback', 4);
   const preview = h('div', { class: 'partners-preview', id: 'partners-preview' });
 
   const root = h(
