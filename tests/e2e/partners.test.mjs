@@ -29,10 +29,10 @@ import {
 
 /**
  * The page that shows the Partners view, on the finder's origin. Until the console page exists
- * it is this file's own shell (tests/e2e/fixtures/partners.html, served by `openConsole`); then
+ * it is this file's own shell (tests/e2e/fixtures/partners-shell.html, served by `withConsole`); then
  * `/console.html`.
  */
-const PAGE = '/console/partners-test.html';
+const PAGE = '/console/partners-shell.html';
 /** The console's policy (`frame-src 'self'` for the preview). */
 const CONSOLE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
@@ -74,10 +74,10 @@ async function withConsole(fn, { query = '', refuseClipboard = false } = {}) {
       });
     }
     await recordRequests(context);
-    // The test shell, served as if it were in dist/console/ beside partners.js.
-    for (const [name, type] of [['partners-test.html', 'text/html'], ['partners-test.js', 'text/javascript']]) {
-      const file = name.replace('-test.html', '.html');
-      await context.route(`${app.url}/console/${name}*`, async (route) =>
+    // The test shell, served as if it were in dist/console/ beside partners.js (a file name
+    // that `node --test tests/e2e/` does not take for a test).
+    for (const [file, type] of [['partners-shell.html', 'text/html'], ['partners-shell.js', 'text/javascript']]) {
+      await context.route(`${app.url}/console/${file}*`, async (route) =>
         route.fulfill({
           contentType: `${type}; charset=utf-8`,
           headers: { 'Content-Security-Policy': CONSOLE_CSP },
