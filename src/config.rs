@@ -73,6 +73,23 @@ pub struct Config {
     pub accent: Accent,
     pub default_lang: Option<Lang>,
     pub rules_url: Option<String>,
+    /// The partner whose widget (or no-script link) the visitor came through, for the clinic's
+    /// statistics: the Book link then carries `utm_source=<partner>&utm_medium=partner-widget`
+    /// ([`booking_href`]). Checked by [`is_partner_name`]; never from `clinic.json`.
+    pub partner: Option<String>,
+}
+
+/// The longest partner name (`partner`); see [`is_partner_name`].
+pub const MAX_PARTNER_CHARS: usize = 40;
+
+/// `utm_medium` on the Book link of a partner's finder.
+pub const PARTNER_MEDIUM: &str = "partner-widget";
+
+/// A partner name: 1 to [`MAX_PARTNER_CHARS`] ASCII letters, digits, `-` or `_`, so that it
+/// goes into the Book link's query as it is, with nothing to escape (`www/embed.js` checks the
+/// element's `partner` attribute the same way).
+pub fn is_partner_name(name: &str) -> bool {
+    (1..=MAX_PARTNER_CHARS).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// The accent colour and the text colour that reads on it (WCAG AA, 4.5:1 when possible).
@@ -136,21 +153,24 @@ impl fmt::Display for Issue {
 
 /// The query parameters that can override `clinic.json`, and the field each one sets.
 /// Which of them a page takes depends on who wrote its address ([`QuerySource`]).
-pub const QUERY_KEYS: [(&str, &str); 6] = [
+pub const QUERY_KEYS: [(&str, &str); 7] = [
     ("clinic_name", "clinic_name"),
     ("booking_url", "booking_url"),
     ("contact", "contact"),
     ("accent", "accent"),
     ("lang", "default_lang"),
     ("rules", "rules_url"),
+    ("partner", "partner"),
 ];
 
 /// Who wrote the query parameters, which decides what they may change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuerySource {
     /// The address of the finder's own page: anyone can send such a link, so it may choose
-    /// the language and nothing else. Where the visitor books, whom they call, the clinic's
-    /// name, its colours and its rules come only from `clinic.json`.
+    /// the language, and tag the partner it came from (a partner's no-script iframe or link:
+    /// the tag adds `utm_source` to the Book link for the clinic's statistics, but changes
+    /// neither where it leads nor anything the visitor reads). Where the visitor books, whom
+    /// they call, the clinic's name, its colours and its rules come only from `clinic.json`.
     Link,
     /// A partner's widget (the `<treatment-finder>` element's attributes, which `embed.js`
     /// puts in its iframe's address and sends in `settings` messages) or `mount()` on the
@@ -164,8 +184,8 @@ impl QuerySource {
     /// The query parameters this source may set.
     pub fn keys(self) -> &'static [&'static str] {
         match self {
-            QuerySource::Link => &["lang"],
-            QuerySource::Embedder => &["lang", "booking_url", "clinic_name", "contact", "accent"],
+            QuerySource::Link => &["lang", "partner"],
+            QuerySource::Embedder => &["lang", "booking_url", "clinic_name", "contact", "accent", "partner"],
         }
     }
 }
@@ -253,6 +273,8 @@ pub fn resolve_read(
         None => ClinicFile::default(),
     };
     let mut from_query = Vec::new();
+    // Not a clinic setting: only a widget, `mount()` or a link sets it.
+    let mut partner = None;
     for (key, value) in query {
         let Some((_, field)) = QUERY_KEYS.iter().find(|(k, _)| k == key) else { continue };
         if !source.keys().contains(&key.as_str()) {
@@ -263,7 +285,7 @@ pub fn resolve_read(
                     field: key.clone(),
                     message: match source {
                         QuerySource::Link => {
-                            format!("is ignored: a link to the finder may set only the language (lang); {field} comes from clinic.json")
+                            format!("is ignored: a link to the finder may set only the language (lang) and the partner (partner); {field} comes from clinic.json")
                         }
                         QuerySource::Embedder => format!("is ignored: {field} comes only from clinic.json"),
                     },
@@ -288,6 +310,7 @@ pub fn resolve_read(
             "booking_url" => raw.booking_url = Some(value.clone()),
             "accent" => raw.accent = Some(value.clone()),
             "default_lang" => raw.default_lang = Some(value.clone()),
+            "partner" => partner = Some(value.clone()),
             _ => raw.rules_url = Some(value.clone()),
         }
         from_query.push(*field);
@@ -335,13 +358,26 @@ pub fn resolve_read(
             Err(why) => error("rules_url", format!("{url:?} {why}; using the built-in rules")),
         }
     }
+    if let Some(name) = partner.filter(|p| !p.trim().is_empty()) {
+        let name = name.trim();
+        if is_partner_name(name) {
+            config.partner = Some(name.to_string());
+        } else {
+            error(
+                "partner",
+                format!("{name:?} is not a partner name (1 to {MAX_PARTNER_CHARS} letters, digits, '-' or '_'); the Book link names no partner"),
+            );
+        }
+    }
     (config, issues)
 }
 
-/// The booking link for a result: the clinic's URL plus `treatment` and `lang`, nothing else.
-/// A `treatment` or `lang` the clinic's URL already has is replaced, not repeated; its other
-/// parameters and its fragment are kept as they are.
-pub fn booking_href(base: &str, treatment: &str, lang: Lang) -> String {
+/// The booking link for a result: the clinic's URL plus `treatment` and `lang`, and with a
+/// `partner` (already checked by [`is_partner_name`]) `utm_source=<partner>` and
+/// `utm_medium=partner-widget`; nothing else, never an answer. Those of the clinic's URL are
+/// replaced, not repeated (its own `utm_source` and `utm_medium` only when a partner is named);
+/// its other parameters and its fragment are kept as they are.
+pub fn booking_href(base: &str, treatment: &str, lang: Lang, partner: Option<&str>) -> String {
     let (before_fragment, fragment) = match base.find('#') {
         Some(i) => base.split_at(i),
         None => (base, ""),
@@ -349,10 +385,14 @@ pub fn booking_href(base: &str, treatment: &str, lang: Lang) -> String {
     let (path, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
     let ours = |pair: &&str| {
         let key = pair.split('=').next().unwrap_or_default();
-        key == "treatment" || key == "lang"
+        key == "treatment" || key == "lang" || (partner.is_some() && (key == "utm_source" || key == "utm_medium"))
     };
     let mut pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !ours(p)).collect();
-    let added = [format!("treatment={treatment}"), format!("lang={}", lang.code())];
+    let mut added = vec![format!("treatment={treatment}"), format!("lang={}", lang.code())];
+    if let Some(partner) = partner {
+        added.push(format!("utm_source={partner}"));
+        added.push(format!("utm_medium={PARTNER_MEDIUM}"));
+    }
     pairs.extend(added.iter().map(String::as_str));
     format!("{path}?{}{fragment}", pairs.join("&"))
 }
@@ -833,8 +873,8 @@ mod tests {
         assert!(issues[0].to_string().starts_with("treatment finder configuration: query parameter: booking_url: \"javascript:x\""));
     }
 
-    /// Anyone can send a link to the finder's own page: it may choose the language, and
-    /// nothing else. The booking link, contact, clinic name, colours and rules are the
+    /// Anyone can send a link to the finder's own page: it may choose the language (and tag
+    /// the partner, `partner_names`), and nothing else. The booking link, contact, clinic name, colours and rules are the
     /// clinic's (clinic.json), and each ignored parameter is named on the console.
     #[test]
     fn a_link_sets_only_the_language() {
@@ -846,6 +886,7 @@ mod tests {
             ("accent", "#ff0000"),
             ("rules", "/uploads/other.json"),
             ("lang", "fr"),
+            ("partner", "salon-bella"),
             ("utm_source", "newsletter"),
             ("booking_url", "https://evil.example/again"),
         ]
@@ -859,6 +900,8 @@ mod tests {
         assert_eq!(c.accent.color, "#000000");
         assert_eq!(c.rules_url.as_deref(), Some("rules.json"));
         assert_eq!(c.default_lang, Some(Lang::Fr));
+        // The partner's tag changes neither where the Book link leads nor what the visitor reads.
+        assert_eq!(c.partner.as_deref(), Some("salon-bella"));
         let named: Vec<(&str, bool)> = issues.iter().map(|i| (i.field.as_str(), i.is_error)).collect();
         assert_eq!(
             named,
@@ -929,8 +972,57 @@ mod tests {
             ("https://b.example/x?treatment", "https://b.example/x?treatment=both&lang=fr"),
             ("https://b.example/x?treatments=2", "https://b.example/x?treatments=2&treatment=both&lang=fr"),
         ] {
-            assert_eq!(booking_href(base, "both", Lang::Fr), expected);
+            assert_eq!(booking_href(base, "both", Lang::Fr, None), expected);
         }
+        // A partner adds its tag; the clinic's own utm parameters are then replaced.
+        for (base, expected) in [
+            ("https://b.example", "https://b.example?treatment=both&lang=fr&utm_source=salon-bella&utm_medium=partner-widget"),
+            (
+                "https://b.example/x?utm_source=site&clinic=1&utm_medium=web&utm_campaign=fall#top",
+                "https://b.example/x?clinic=1&utm_campaign=fall&treatment=both&lang=fr&utm_source=salon-bella&utm_medium=partner-widget#top",
+            ),
+        ] {
+            assert_eq!(booking_href(base, "both", Lang::Fr, Some("salon-bella")), expected);
+        }
+        // Without a partner, the clinic's own utm parameters stay as they are.
+        assert_eq!(
+            booking_href("https://b.example/x?utm_source=site", "mesotherapy", Lang::En, None),
+            "https://b.example/x?utm_source=site&treatment=mesotherapy&lang=en"
+        );
+    }
+
+    /// The partner's tag comes from a widget, `mount()` or a link (a partner's no-script
+    /// iframe), never from clinic.json; a name that is not 1 to 40 letters, digits, `-` or `_`
+    /// is refused, named on the console, and the Book link names no partner.
+    #[test]
+    fn partner_names() {
+        let longest = "p".repeat(MAX_PARTNER_CHARS);
+        let too_long = "p".repeat(MAX_PARTNER_CHARS + 1);
+        for (name, expected) in [
+            ("salon-bella", Some("salon-bella")),
+            (" Salon_Bella2 ", Some("Salon_Bella2")),
+            ("a", Some("a")),
+            (longest.as_str(), Some(longest.as_str())),
+            ("", None),
+            ("  ", None),
+        ] {
+            for source in [QuerySource::Link, QuerySource::Embedder] {
+                let (c, issues) = resolve(None, &[("partner".into(), name.into())], source, ORIGIN);
+                assert_eq!((c.partner.as_deref(), issues.len()), (expected, 0), "{name:?} {source:?}: {issues:?}");
+            }
+        }
+        for bad in [too_long.as_str(), "salon bella", "salon&utm_medium=x", "salon=1", "salon#x", "salon/bella", "salon.bella", "élégance", "<b>", "a%20b"] {
+            for source in [QuerySource::Link, QuerySource::Embedder] {
+                let (c, issues) = resolve(None, &[("partner".into(), bad.into())], source, ORIGIN);
+                assert_eq!(c.partner, None, "{bad:?}");
+                let named: Vec<(&str, Origin, bool)> = issues.iter().map(|i| (i.field.as_str(), i.origin, i.is_error)).collect();
+                assert_eq!(named, [("partner", Origin::Query, true)], "{bad:?} {source:?}");
+                assert!(issues[0].message.contains("is not a partner name"), "{}", issues[0]);
+            }
+        }
+        // Not a clinic setting: clinic.json's `partner` is an unknown key.
+        let c = check(Some(r#"{"partner":"salon-bella"}"#), &[], &["partner: is not a known setting"]);
+        assert_eq!(c.partner, None);
     }
 
     #[test]

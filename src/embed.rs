@@ -12,7 +12,8 @@
 //! { "protocol": "treatment-finder", "version": 1, "widget": "tf1-9c2e4a", "type": "book", "treatment": "both" }
 //! { "protocol": "treatment-finder", "version": 1, "widget": "tf1-9c2e4a", "type": "lang", "lang": "fr" }
 //! { "protocol": "treatment-finder", "version": 1, "widget": "tf1-9c2e4a", "type": "settings",
-//!   "settings": { "booking_url": "https://clinic.example/book", "clinic_name": null, "accent": "#7a4b94", "contact": null } }
+//!   "settings": { "booking_url": "https://clinic.example/book", "clinic_name": null, "accent": "#7a4b94", "contact": null,
+//!                 "partner": "salon-bella" } }
 //! ```
 //! The first four go from the app to the partner page. `lang` goes both ways: from the
 //! loader, the element's `lang` attribute changed; from the app, the language it now speaks
@@ -166,18 +167,21 @@ pub struct Settings {
     pub clinic_name: Option<String>,
     pub accent: Option<String>,
     pub contact: Option<String>,
+    /// The element's `partner` (left out by an older loader: the same as `null`).
+    #[serde(default)]
+    pub partner: Option<String>,
 }
 
 impl Settings {
     /// The query parameters the settings stand for.
-    pub const KEYS: [&'static str; 4] = ["booking_url", "clinic_name", "accent", "contact"];
+    pub const KEYS: [&'static str; 5] = ["booking_url", "clinic_name", "accent", "contact", "partner"];
 
     /// `query` with these settings in place of its own (the app's configuration reads the
     /// result as it reads its page's address).
     pub fn over(&self, query: &[(String, String)]) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> =
             query.iter().filter(|(k, _)| !Self::KEYS.contains(&k.as_str())).cloned().collect();
-        let values = [&self.booking_url, &self.clinic_name, &self.accent, &self.contact];
+        let values = [&self.booking_url, &self.clinic_name, &self.accent, &self.contact, &self.partner];
         for (key, value) in Self::KEYS.iter().zip(values) {
             if let Some(value) = value {
                 out.push((key.to_string(), value.clone()));
@@ -254,7 +258,7 @@ mod tests {
     #[test]
     fn the_longest_settings_message_is_under_the_limit() {
         let longest = "😀".repeat(crate::config::MAX_SETTING_CHARS);
-        let settings = serde_json::json!({ "booking_url": longest, "clinic_name": longest, "accent": longest, "contact": longest });
+        let settings = serde_json::json!({ "booking_url": longest, "clinic_name": longest, "accent": longest, "contact": longest, "partner": longest });
         let message = serde_json::json!({
             "protocol": PROTOCOL, "version": VERSION, "widget": "w".repeat(MAX_WIDGET_ID), "type": "settings", "settings": settings,
         });
@@ -329,6 +333,10 @@ mod tests {
             (
                 Settings { booking_url: Some("https://new.example/".into()), contact: Some("514".into()), ..Settings::default() },
                 query(&[("lang", "fr"), ("embed", "tf1"), ("booking_url", "https://new.example/"), ("contact", "514")]),
+            ),
+            (
+                Settings { partner: Some("salon-bella".into()), ..Settings::default() },
+                query(&[("lang", "fr"), ("embed", "tf1"), ("partner", "salon-bella")]),
             ),
         ] {
             assert_eq!(settings.over(&address), expected, "{settings:?}");

@@ -354,11 +354,12 @@ fn origin_like() -> impl Strategy<Value = String> {
 
 fn settings() -> impl Strategy<Value = Settings> {
     let value = || prop::option::of(prop_oneof![select(WORDS).prop_map(String::from), origin_like(), text()]);
-    (value(), value(), value(), value()).prop_map(|(booking_url, clinic_name, accent, contact)| Settings {
+    (value(), value(), value(), value(), value()).prop_map(|(booking_url, clinic_name, accent, contact, partner)| Settings {
         booking_url,
         clinic_name,
         accent,
         contact,
+        partner,
     })
 }
 

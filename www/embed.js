@@ -47,6 +47,8 @@
    */
   const NEAR = '100%';
   const MAX_HEIGHT = 100000;
+  /** A partner name (`partner`): what src/config.rs `is_partner_name` accepts. */
+  const PARTNER = /^[A-Za-z0-9_-]{1,40}$/;
   /** The keys each message type has: exactly these, or the message is ignored. */
   const KEYS = {
     ready: ['protocol', 'version', 'widget', 'type'],
@@ -144,6 +146,12 @@
       const value = element.getAttribute(attribute);
       if (value !== null && value.trim() !== '') query[param] = value.trim();
     }
+    // Tags the Book link (utm_source) for the clinic's statistics; never an answer.
+    const partner = element.getAttribute('partner');
+    if (partner !== null && partner.trim() !== '') {
+      if (PARTNER.test(partner.trim())) query.partner = partner.trim();
+      else problem('partner', `"${partner}" is not a partner name (1 to 40 letters, digits, - or _); the Book link names no partner`);
+    }
     return query;
   }
 
@@ -163,7 +171,7 @@
 
   class TreatmentFinder extends HTMLElement {
     static get observedAttributes() {
-      return ['lang', 'booking-url', 'clinic-name', 'accent', 'contact'];
+      return ['lang', 'booking-url', 'clinic-name', 'accent', 'contact', 'partner'];
     }
 
     #shadow;
@@ -436,7 +444,13 @@
         version: VERSION,
         widget: this.#id,
         type: 'settings',
-        settings: { booking_url: value('booking_url'), clinic_name: value('clinic_name'), accent: value('accent'), contact: value('contact') },
+        settings: {
+          booking_url: value('booking_url'),
+          clinic_name: value('clinic_name'),
+          accent: value('accent'),
+          contact: value('contact'),
+          partner: value('partner'),
+        },
       };
       this.#iframe.contentWindow.postMessage(message, APP.origin);
       this.#settingsSent = true;

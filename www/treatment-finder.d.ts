@@ -162,6 +162,11 @@ export interface MountConfig {
   contact?: string;
   /** `#rgb` or `#rrggbb`. */
   accent?: string;
+  /**
+   * The partner's name for the clinic's statistics: 1 to 40 letters, digits, `-` or `_`. The
+   * Book link then carries `utm_source=<partner>&utm_medium=partner-widget`.
+   */
+  partner?: string;
 }
 
 export interface FinderHandle {
@@ -180,7 +185,7 @@ export interface TreatmentFinderDetail {
   treatment: Treatment;
 }
 
-/** `<treatment-finder>`, defined by embed.js. Its attributes: lang, booking-url, clinic-name, accent, contact. */
+/** `<treatment-finder>`, defined by embed.js. Its attributes: lang, booking-url, clinic-name, accent, contact, partner. */
 export interface TreatmentFinderElement extends HTMLElement {}
 
 declare global {

@@ -1,14 +1,14 @@
 //! The `<treatment-finder>` element's attributes (`booking-url`, `clinic-name`, `accent`,
-//! `contact`, `lang`, split at NUL bytes): as the iframe's query parameters, and as the
+//! `contact`, `lang`, `partner`, split at NUL bytes): as the iframe's query parameters, and as the
 //! `settings` message `www/embed.js` sends, which must read back as the same settings.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use treatment_finder::embed::{Command, Embed, Settings};
 
 fuzz_target!(|data: &[u8]| {
-    let values = treatment_finder_fuzz::texts(data, 5);
+    let values = treatment_finder_fuzz::texts(data, 6);
     let set = |v: &String| Some(v.trim().to_string()).filter(|v| !v.is_empty());
-    let settings = Settings { booking_url: set(&values[0]), clinic_name: set(&values[1]), accent: set(&values[2]), contact: set(&values[3]) };
+    let settings = Settings { booking_url: set(&values[0]), clinic_name: set(&values[1]), accent: set(&values[2]), contact: set(&values[3]), partner: set(&values[5]) };
     let mut query = settings.over(&[]);
     if let Some(lang) = set(&values[4]) {
         query.push(("lang".into(), lang));

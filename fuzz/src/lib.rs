@@ -66,6 +66,10 @@ fn check_config(config: &Config) {
     if let Some(url) = &config.rules_url {
         assert!(!url.starts_with("//") && !url.contains('\\'), "rules URL {url:?}");
     }
+    // The partner goes into the Book link's query as it is: nothing there to escape.
+    if let Some(partner) = &config.partner {
+        assert!(config::is_partner_name(partner), "partner {partner:?}");
+    }
 }
 
 /// Every issue says what is wrong and names its setting (an unknown key is named as written,
@@ -130,7 +134,7 @@ pub fn settings_message(settings: &Settings) -> Incoming {
         "protocol": PROTOCOL, "version": VERSION, "widget": "tf1-abc", "type": "settings",
         "settings": {
             "booking_url": settings.booking_url, "clinic_name": settings.clinic_name,
-            "accent": settings.accent, "contact": settings.contact,
+            "accent": settings.accent, "contact": settings.contact, "partner": settings.partner,
         },
     });
     serde_json::from_str(&message.to_string()).expect("the loader's message reads back")

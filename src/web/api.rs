@@ -113,6 +113,8 @@ struct MountConfig {
     contact: Option<String>,
     #[serde(default)]
     accent: Option<String>,
+    #[serde(default)]
+    partner: Option<String>,
 }
 
 /// Where the finder's own files are; `finder-api.js` fills it in.
@@ -164,6 +166,7 @@ pub fn mount(element: JsValue, config: JsValue, assets: JsValue) -> Result<Finde
         ("clinic_name", settings.clinic_name),
         ("contact", settings.contact),
         ("accent", settings.accent),
+        ("partner", settings.partner),
     ]
     .into_iter()
     .filter_map(|(key, value)| Some((key.to_string(), value?)))

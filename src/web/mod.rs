@@ -135,7 +135,7 @@ fn resolve_url(base: &str, path: &str) -> String {
 
 /// Reads `clinic.json`, the query, the rules file, the fragment and saved progress. In a
 /// widget (`embedded`), the query holds the element's attributes; on the finder's own page
-/// it is a link anyone can write, which may set only the language.
+/// it is a link anyone can write, which may set only the language (and tag a partner).
 pub async fn boot(embedded: bool) -> Boot {
     let source = if embedded { QuerySource::Embedder } else { QuerySource::Link };
     let Clinic { config, rules, file } = read_clinic("", &query_pairs(), source).await;

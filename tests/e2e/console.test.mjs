@@ -27,14 +27,14 @@ async function openConsole(context, { view = 'open', lang = 'en' } = {}) {
   const logs = collectConsole(page);
   await page.goto(`${suite.server.url}/console.html?lang=${lang}#${view}`);
   await page.locator('#status-line').waitFor();
-  await page.locator(`#${view}-title`).waitFor();
+  await page.locator(`#main[data-view="${view}"] h2`).first().waitFor();
   return { page, logs };
 }
 
 /** Goes to a view through its link in the console's navigation. */
 async function goTo(page, view) {
   await page.locator(`#tab-${view}`).click();
-  await page.locator(`#${view}-title`).waitFor();
+  await page.locator(`#main[data-view="${view}"] h2`).first().waitFor();
 }
 
 async function axe(page) {

@@ -678,6 +678,7 @@ test("changing the widget's other attributes changes the running finder: the vis
       el.setAttribute('clinic-name', 'Clinique Nouvelle');
       el.setAttribute('booking-url', 'https://booking.example.com/nouveau');
       el.setAttribute('accent', '#004466');
+      el.setAttribute('partner', 'salon-bella');
     });
     await fr.getByText('Clinique Nouvelle', { exact: true }).waitFor();
     const accent = () => frame.evaluate(() => getComputedStyle(document.querySelector('.app')).getPropertyValue('--accent').trim());
@@ -702,7 +703,11 @@ test("changing the widget's other attributes changes the running finder: the vis
     await answerHealth(fr, {}, 'fr');
     await fr.getByRole('button', { name: UI.fr.seeResult, exact: true }).click();
     const book = fr.getByRole('link', { name: UI.fr.book });
-    assert.match(await book.getAttribute('href'), /^https:\/\/booking\.example\.com\/nouveau\?/, 'the Book link is the new one');
+    assert.equal(
+      await book.getAttribute('href'),
+      'https://booking.example.com/nouveau?treatment=mesotherapy&lang=fr&utm_source=salon-bella&utm_medium=partner-widget',
+      'the Book link is the new one, with the partner named since',
+    );
     assert.equal(await summary(fr), summaryText('mesotherapy', 'fr'), 'the result of the answers given before the change');
   });
 });
@@ -1031,11 +1036,14 @@ test('mount() shows the whole finder in an element of the page and sends its eve
           window.__events.push({ type, target: e.target.id, detail: e.detail, keys: Object.keys(e.detail) }),
         );
       }
-      window.__handle = mount(target, { lang: 'fr', clinic_name: 'Clinique Éclat', accent: '#7a4b94' });
+      window.__handle = mount(target, { lang: 'fr', clinic_name: 'Clinique Éclat', accent: '#7a4b94', partner: 'salon-bella' });
     });
     await page.getByText('Clinique Éclat', { exact: true }).waitFor();
     await completeQuiz(page, PLAN.answers, 'fr');
     assert.equal(await summary(page), summaryText('both', 'fr'));
+    // `partner` tags the Book link, and nothing else rides on it.
+    const href = await page.getByRole('link', { name: UI.fr.book }).getAttribute('href');
+    assert.equal(href, 'https://booking.example.com/consultation?treatment=both&lang=fr&utm_source=salon-bella&utm_medium=partner-widget');
     const button = page.getByRole('button', { name: UI.fr.startOver, exact: true });
     assert.equal(await button.evaluate((el) => getComputedStyle(el).borderRadius !== '0px'), true, "the finder's stylesheet applies");
     const events = await page.evaluate(() => window.__events);
@@ -1047,7 +1055,7 @@ test('mount() shows the whole finder in an element of the page and sends its eve
       const { mount } = await import('/finder-api.js');
       const scratch = document.createElement('div');
       document.body.append(scratch);
-      mount(scratch, { accent: 'red' }).destroy();
+      mount(scratch, { accent: 'red', partner: 'salon bella' }).destroy();
       try {
         mount(scratch, { bookingUrl: 'https://x.example' });
         return 'no error';
@@ -1056,7 +1064,9 @@ test('mount() shows the whole finder in an element of the page and sends its eve
       }
     });
     assert.match(problems, /config: bookingUrl: unknown field `bookingUrl`/);
-    assert.ok(log.errors().some((e) => e.includes('mount(): config: accent:')), JSON.stringify(log.errors()));
+    for (const setting of ['accent', 'partner']) {
+      assert.ok(log.errors().some((e) => e.includes(`mount(): config: ${setting}:`)), JSON.stringify(log.errors()));
+    }
 
     await page.evaluate(() => window.__handle.destroy());
     await page.waitForFunction(() => document.getElementById('finder').childElementCount === 0);

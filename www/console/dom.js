@@ -71,7 +71,8 @@ export function patch(from, to) {
   // Handlers: the new ones (they close over the new state) behind the node's own listeners.
   from.__handlers = to.__handlers ?? {};
   for (const type of Object.keys(from.__handlers)) listen(from, type);
-  patchChildren(from, to);
+  // An element whose content another module draws and keeps (`data-own`): left as it is.
+  if (!to.hasAttribute('data-own')) patchChildren(from, to);
   if (to.__value !== undefined && from.value !== to.__value) from.value = to.__value;
   if (to.__checked !== undefined && from.checked !== to.__checked) from.checked = to.__checked;
   return from;

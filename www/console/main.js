@@ -20,6 +20,8 @@ let state = initial;
 let engine = null;
 let scheduled = false;
 let drawnView = null;
+/** The Partners view's dispatch: one function for its whole life (partners.js keys on it). */
+const partnersDispatch = (action) => dispatch({ type: 'partners', action });
 
 function dispatch(action) {
   const next = reduce(state, action);
@@ -96,7 +98,9 @@ function viewOf(ctx, check, counts) {
     case 'save':
       return saveView(ctx, { errors: counts.errors, revision: revisionOf(), onSave: save });
     case 'partners':
-      return partners.view(state.partners, (action) => dispatch({ type: 'partners', action }), { lang: state.lang, appUrl: new URL('./', location.href).href });
+      // partners.js keeps its own element up to date (its preview's iframe must not reload):
+      // it is put in this host once, after drawing (afterRender), and never redrawn here.
+      return h('div', { id: 'partners-host', 'data-own': '' });
     default:
       return null;
   }
@@ -104,6 +108,11 @@ function viewOf(ctx, check, counts) {
 
 /** Takes the keyboard where the last action asked: a finding's field, or a new view's heading. */
 function afterRender() {
+  if (state.view === 'partners') {
+    const host = document.getElementById('partners-host');
+    const el = partners.view(state.partners, partnersDispatch, { lang: state.lang, appUrl: new URL('./', location.href).href });
+    if (host && host.firstElementChild !== el) host.replaceChildren(el);
+  }
   // The address names the view drawn (a finding's link opens Change without a hashchange).
   if (location.hash !== `#${state.view}`) history[location.hash ? 'pushState' : 'replaceState'](null, '', `#${state.view}`);
   if (state.focus && state.view === 'change' && state.rules) {
@@ -119,7 +128,9 @@ function afterRender() {
     return;
   }
   if (drawnView !== null && drawnView !== state.view) {
-    document.getElementById(`${state.view}-title`)?.focus();
+    const heading = document.querySelector('#main h2');
+    if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading?.focus();
   }
   drawnView = state.view;
 }

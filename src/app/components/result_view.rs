@@ -162,7 +162,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         .booking_url
         .as_deref()
         .filter(|_| !consult)
-        .map(|base| booking_href(base, rec.treatment.id(), lang));
+        .map(|base| booking_href(base, rec.treatment.id(), lang, props.config.partner.as_deref()));
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
     let plan_note = i18n::with_practitioner(lang, Key::PlanNote, &props.rules);
     let articles = cited_articles(&rec);
