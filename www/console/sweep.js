@@ -35,7 +35,7 @@ export function sweepView(ctx, { errors, onRun, onStop }) {
     s.examples.length
       ? [h('h3', {}, t.examples), h('ol', { class: 'examples', id: 'sweep-examples' }, s.examples.map((ex) =>
           h('li', {},
-            h('p', { class: 'answers-line' }, h('code', {}, JSON.stringify(ex.answers))),
+            h('p', { class: 'answers-line' }, answersWords(ctx, ex.answers)),
             h('p', {}, h('span', { class: 'tag' }, `${t.before}: `), outcome(ex.before)),
             h('p', {}, h('span', { class: 'tag' }, `${t.after}: `), outcome(ex.after)),
             h('button', {
@@ -46,4 +46,23 @@ export function sweepView(ctx, { errors, onRun, onStop }) {
               },
             }, t.openInTry))))]
       : null);
+}
+
+/** A client's answers in a line staff can read: goals, age, event, areas, redness, health. */
+function answersWords(ctx, a) {
+  const { t, state } = ctx;
+  const r = state.rules;
+  const text = (x) => x?.[state.lang] || x?.en || x?.fr || '';
+  const label = (list, key, id) => text(list.find((x) => x[key] === id)?.label) || id;
+  const parts = [
+    `${t.goals}: ${(a.goals ?? []).map((g) => label(r.goals, 'goal', g)).join(', ') || '—'}`,
+    `${t.age}: ${a.age}`,
+    a.event_date ? `${t.eventDate}: ${a.event_date}` : null,
+    a.areas?.length ? `${t.areas}: ${a.areas.map((x) => t.areaNames[x] ?? x).join(', ')}` : null,
+    a.downtime ? `${t.downtimeLabel}: ${t.downtimeNames[a.downtime] ?? a.downtime}` : null,
+    ...[['screening', r.screening], ['recent', r.waits], ['cautions', r.cautions]]
+      .filter(([k]) => a[k]?.length)
+      .map(([k, list]) => a[k].map((id) => label(list, 'item', id)).join('; ')),
+  ];
+  return parts.filter(Boolean).join(' · ');
 }
