@@ -3,16 +3,11 @@
 // remembered for the inputs it was computed from, so drawing again costs nothing.
 
 import { rulesText } from './engine.js';
-import { getAt } from './paths.js';
 
 let engine = null;
 
 export function setEngine(e) {
   engine = e;
-}
-
-export function getEngine() {
-  return engine;
 }
 
 /** One remembered value per function, recomputed when an input changes (by identity). */
@@ -88,8 +83,3 @@ function recommend(text, answers, lang) {
 // Two memories: Try asks for both every time it draws.
 export const recommendEdited = memo(recommend);
 export const recommendDeployed = memo(recommend);
-
-/** The value at `path` in the edited rules (for views that draw one field). */
-export function valueAt(state, path) {
-  return getAt(state.rules, path);
-}
