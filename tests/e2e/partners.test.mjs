@@ -8,7 +8,6 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
   UI,
@@ -27,16 +26,9 @@ import {
   watchCsp,
 } from './support.mjs';
 
-/**
- * The page that shows the Partners view, on the finder's origin. Until the console page exists
- * it is this file's own shell (tests/e2e/fixtures/partners-shell.html, served by `withConsole`); then
- * `/console.html`.
- */
-const PAGE = '/console/partners-shell.html';
-/** The console's policy (`frame-src 'self'` for the preview). */
-const CONSOLE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
-const FIXTURES = new URL('./fixtures/', import.meta.url);
+/** The console's Partners view, on the finder's origin, under the console's policy (support.mjs). */
+const PAGE = '/console.html';
+const VIEW = '#partners';
 
 const PLAN = engineCase('issue example');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -74,20 +66,9 @@ async function withConsole(fn, { query = '', refuseClipboard = false } = {}) {
       });
     }
     await recordRequests(context);
-    // The test shell, served as if it were in dist/console/ beside partners.js (a file name
-    // that `node --test tests/e2e/` does not take for a test).
-    for (const [file, type] of [['partners-shell.html', 'text/html'], ['partners-shell.js', 'text/javascript']]) {
-      await context.route(`${app.url}/console/${file}*`, async (route) =>
-        route.fulfill({
-          contentType: `${type}; charset=utf-8`,
-          headers: { 'Content-Security-Policy': CONSOLE_CSP },
-          body: await readFile(new URL(file, FIXTURES), 'utf8'),
-        }),
-      );
-    }
     const page = await context.newPage();
     const log = collectConsole(page);
-    await page.goto(`${app.url}${PAGE}${query}`);
+    await page.goto(`${app.url}${PAGE}${query}${VIEW}`);
     await page.locator('#partners-heading').waitFor();
     await fn({ page, context, log });
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');

@@ -51,6 +51,18 @@ export function appCsp({ frameAncestors = '*' } = {}) {
 }
 
 /**
+ * The clinic console's Content-Security-Policy (docs/embedding.md, "Headers for the clinic's
+ * console"): the app's, plus `frame-src 'self'` for the Partners view's live widget, and no
+ * site may frame the console.
+ */
+export function consoleCsp() {
+  return appCsp({ frameAncestors: "'none'" }).replace("connect-src 'self'", "connect-src 'self'; frame-src 'self'");
+}
+
+/** A path of the clinic's console: its page, or a file of its folder. */
+export const CONSOLE_PATH = /^\/console(\.html$|\/)/;
+
+/**
  * The headers that let a partner page isolated with `Cross-Origin-Embedder-Policy:
  * require-corp` load embed.js and frame the finder (docs/embedding.md).
  */
@@ -120,7 +132,7 @@ export async function serveDist({ root = DIST, port = 0, csp = true, frameAncest
       await respond(req, res, link, body, {
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Cache-Control': cache ? cacheControl(path) : 'no-store',
-        ...(policy ? { 'Content-Security-Policy': policy } : {}),
+        ...(policy ? { 'Content-Security-Policy': csp === true && CONSOLE_PATH.test(path) ? consoleCsp() : policy } : {}),
         ...APP_ISOLATION_HEADERS,
       });
     } catch (err) {
