@@ -80,6 +80,62 @@ try {
     if (log.pageErrors.length > 0) throw new Error(`errors in the page: ${log.pageErrors.join('\n')}`);
     await context.close();
   }
+
+  // The clinic's console (README "For clinic staff"), one picture per view at a tablet's
+  // width: an edited mesotherapy interval and a refused microneedling age, so Change, Check,
+  // Try, the sweep and Save show what they do with an edit.
+  {
+    const context = await newContext(browser, { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
+    await recordRequests(context);
+    const page = await context.newPage();
+    const log = collectConsole(page);
+    const shot = async (name) => {
+      await page.evaluate(() => document.activeElement?.blur());
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const path = join(out, `console-${name}-1024.png`);
+      await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+      saved.push(path);
+    };
+    const view = async (name) => {
+      await page.locator(`#tab-${name}`).click();
+      await page.locator(`#main[data-view="${name}"] h2`).first().waitFor();
+    };
+    await page.goto(`${server.url}/console.html?lang=en#open`);
+    await page.locator('#main[data-view="open"] h2').first().waitFor();
+    await page.locator('#status-line').waitFor();
+    await shot('open');
+    await view('see');
+    await shot('see');
+    await view('change');
+    await page.locator('#f-treatments-mesotherapy-interval_days-min').fill('21');
+    await page.locator('#f-settings-microneedling_min_age-value').fill('17');
+    await page.waitForFunction(() => document.querySelector('#f-settings-microneedling_min_age-value').getAttribute('aria-invalid') === 'true');
+    await shot('change');
+    await view('check');
+    await shot('check');
+    await view('change');
+    await page.locator('#f-settings-microneedling_min_age-value').fill('22');
+    await view('try');
+    await page.getByRole('checkbox', { name: 'Dull skin, lack of radiance', exact: true }).check();
+    await page.locator('#try-age').fill('25');
+    await page.locator('#try-edited [data-treatment="mesotherapy"]').waitFor();
+    await shot('try');
+    await view('sweep');
+    await page.locator('#sweep-run').click();
+    await page.locator('#sweep-count').waitFor({ timeout: 600_000 });
+    await shot('sweep');
+    await view('save');
+    await shot('save');
+    await view('partners');
+    await page.locator('#partners-heading').waitFor();
+    await page.locator('#partners-partner').fill('salon-bella');
+    await page.locator('#partners-preview treatment-finder').scrollIntoViewIfNeeded();
+    await waitForStep(page.frameLocator('#partners-preview treatment-finder iframe'), 1);
+    await shot('partners');
+    if (log.pageErrors.length > 0) throw new Error(`errors in the console: ${log.pageErrors.join('\n')}`);
+    await context.close();
+  }
 } finally {
   await browser.close();
   await server.close();

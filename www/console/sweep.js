@@ -11,7 +11,10 @@ export function sweepView(ctx, { errors, onRun, onStop }) {
   const outcome = (o) => [
     h('strong', {}, t.treatmentWord[o.treatment] ?? o.treatment),
     Object.entries(o.dates ?? {}).filter(([, d]) => d.length).map(([k, d]) => h('span', { class: 'dates-line' }, ` · ${t.treatmentWord[k]}: ${d.join(', ')}`)),
-    o.warnings?.length ? h('span', {}, ` · ${o.warnings.join(', ')}`) : null,
+    // Warnings by their codes (the same codes Try shows beside each warning's text).
+    o.warnings?.length
+      ? h('span', {}, ` · ${t.warningsOf}: `, o.warnings.flatMap((c, i) => [i ? ', ' : '', h('code', {}, c)]))
+      : null,
   ];
   return h('section', { 'aria-labelledby': 'sweep-title' },
     h('h2', { id: 'sweep-title', tabindex: '-1' }, t.sweepTitle),
