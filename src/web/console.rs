@@ -87,6 +87,18 @@ pub fn recommend(rules_text: &str, answers_text: &str, lang: &str) -> JsValue {
     })
 }
 
+/// What `engine::words` finds in one of the console's own texts (`lang`: `en` or `fr`): claim
+/// words and, in French, Québec typography. The console's words are checked with the very rules
+/// lint applies to a clinic's texts and the tests to the finder's (`tests/e2e/console.test.mjs`).
+#[wasm_bindgen(js_name = consoleWords)]
+pub fn words(text: &str, lang: &str) -> Vec<String> {
+    let Some(lang) = Lang::from_tag(lang) else { return vec![format!("{lang:?} is not a supported language (en or fr)")] };
+    let mut out: Vec<String> =
+        engine::words::claims(text, lang).into_iter().map(|claim| format!("promises a result (\"{claim}\")")).collect();
+    out.extend(engine::words::typography(text, lang));
+    out
+}
+
 /// The ready-made clients: the test cases' text (`[{name, answers, expect}]`).
 #[wasm_bindgen(js_name = consoleCases)]
 pub fn cases() -> String {

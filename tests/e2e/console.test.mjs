@@ -8,12 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { CASES, RULES, TODAY, collectConsole, distAndBrowser, newContext, recordRequests } from './support.mjs';
+import { CASES, DIST, RULES, TODAY, collectConsole, distAndBrowser, newContext, recordRequests } from './support.mjs';
 
 const suite = distAndBrowser();
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -378,4 +379,57 @@ test('every fact keeps a source: "clinic default" asks for a note before saving'
   assert.equal(await page.locator('#save-blocked').count(), 0);
   assert.match(await page.locator('#save-changes').textContent(), /\$\.settings\.event_buffer_days\.source/);
   await context.close();
+});
+
+/**
+ * Every text of `words` (strings, and what each function gives for a count of 1 and of 3 and
+ * for a sample text), with where it is: the console's own words, as a staff member reads them.
+ */
+function textsOf(words, at = '') {
+  const out = [];
+  for (const [key, value] of Object.entries(words)) {
+    const where = `${at}${key}`;
+    if (typeof value === 'string') out.push([where, value]);
+    else if (typeof value === 'function') {
+      // A function of counts, of texts, or of both: each that it takes.
+      for (const args of [[1, 1, 1], [3, 4, 5], ['X', 'Y', 'Z'], ['X', 3, 4], [3, 'X', 'Y']]) {
+        let got;
+        try {
+          got = value(...args);
+        } catch {
+          continue;
+        }
+        if (typeof got === 'string') out.push([`${where}(${args.join(', ')})`, got]);
+        else if (Array.isArray(got)) got.forEach((g, i) => typeof g === 'string' && out.push([`${where}(${args})[${i}]`, g]));
+      }
+    } else if (value && typeof value === 'object') out.push(...textsOf(value, `${where}.`));
+  }
+  return out;
+}
+
+test("the console's own words promise nothing, and its French is typeset for Québec, by the engine's own checks", async () => {
+  // The console module, in Node: the same `engine::words` checks lint applies to a clinic's
+  // texts and the tests to the finder's (`consoleWords`).
+  const base = new URL('console/', pathToFileURL(join(DIST, '/')));
+  const assets = (await import(new URL('assets.js', base).href)).default;
+  const glue = await import(new URL(assets.glue, base).href);
+  glue.initSync({ module: readFileSync(new URL(assets.wasm, base)) });
+  const { WORDS } = await import('../../www/console/i18n.js');
+  const partners = (await import('../../www/console/partners.js')).WORDS;
+  const page = readFileSync(new URL('../../www/console.html', import.meta.url), 'utf8');
+  const pageText = (lang) => [...page.matchAll(/<p( lang="fr")?>([^<]+)<\/p>/g)].filter((m) => !!m[1] === (lang === 'fr')).map((m, i) => [`console.html ${i}`, m[2]]);
+  let checked = 0;
+  const problems = [];
+  for (const lang of ['en', 'fr']) {
+    const texts = [...textsOf(WORDS[lang]), ...textsOf(partners[lang], 'partners.'), ...pageText(lang)];
+    assert.ok(texts.length > 150, `${lang}: only ${texts.length} texts`);
+    for (const [where, text] of texts) {
+      for (const problem of glue.consoleWords(text, lang)) problems.push(`${lang} ${where}: ${problem}`);
+      checked++;
+    }
+  }
+  assert.deepEqual(problems, [], `${problems.length} problems in ${checked} texts`);
+  // The checks themselves see what they must.
+  assert.ok(glue.consoleWords('Erreur : rien', 'fr').length > 0, 'a breaking space before a colon');
+  assert.ok(glue.consoleWords('Results are guaranteed.', 'en').length > 0, 'a claim');
 });

@@ -32,8 +32,11 @@ const LANGS = ['en', 'fr'];
 /** The finder's name in each language (the iframe's title in www/embed.js). */
 const FINDER_NAME = { en: 'Treatment finder', fr: 'Trouver mon traitement' };
 
-/** The console's words, in English and French (the console's language is ctx.lang). */
-const WORDS = {
+/**
+ * The console's words, in English and French (the console's language is ctx.lang). Exported
+ * for tests/e2e/console.test.mjs, which checks them as it checks the rest of the console's.
+ */
+export const WORDS = {
   en: {
     heading: 'Partners',
     intro:
