@@ -433,3 +433,31 @@ test("the console's own words promise nothing, and its French is typeset for QuÃ
   assert.ok(glue.consoleWords('Erreur : rien', 'fr').length > 0, 'a breaking space before a colon');
   assert.ok(glue.consoleWords('Results are guaranteed.', 'en').length > 0, 'a claim');
 });
+
+test('closing the console with changes not downloaded asks first; once saved, it closes at once', async () => {
+  const context = await newContext(suite.browser, { viewport: TABLET, acceptDownloads: true });
+  for (const saveFirst of [false, true]) {
+    const { page } = await openConsole(context, { view: 'change' });
+    await page.locator('#f-settings-combined_gap_days-value').fill('9');
+    if (saveFirst) {
+      await goTo(page, 'save');
+      await Promise.all([page.waitForEvent('download'), page.locator('#save-button').click()]);
+    }
+    const asked = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      dialog.dismiss(); // stay on the page
+    });
+    const next = page.waitForEvent(saveFirst ? 'close' : 'dialog');
+    await page.close({ runBeforeUnload: true });
+    await next;
+    if (saveFirst) {
+      assert.deepEqual(asked, [], 'saved: no question');
+    } else {
+      assert.deepEqual(asked, ['beforeunload'], 'unsaved: the browser asks');
+      assert.equal(page.isClosed(), false, 'the page stays when the question is dismissed');
+      await page.close();
+    }
+  }
+  await context.close();
+});

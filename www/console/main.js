@@ -287,6 +287,12 @@ const viewOfHash = () => {
   return VIEWS.includes(v) ? v : 'open';
 };
 window.addEventListener('hashchange', () => dispatch({ type: 'view', view: viewOfHash() }));
+// Closing or reloading the page with changes not downloaded since they were made: the browser
+// asks first (nothing of them is kept anywhere else).
+window.addEventListener('beforeunload', (event) => {
+  const unsaved = state.rules && !state.saved && (diff(state.opened.rules, state.rules).length > 0 || Object.keys(state.raw).length > 0);
+  if (unsaved) event.preventDefault();
+});
 
 const asked = new URLSearchParams(location.search).get('lang');
 const lang = asked === 'fr' || asked === 'en' ? asked : (navigator.language || '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
