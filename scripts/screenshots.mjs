@@ -35,6 +35,16 @@ const CONSULT = engineCase('a pregnancy').answers;
 const server = await serveDist();
 const browser = await launchBrowser();
 const saved = [];
+
+/** The whole page, top to bottom, as OUT_DIR/NAME.png: no focus ring, hover highlight or caret. */
+async function picture(page, name) {
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const path = join(out, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  saved.push(path);
+}
 try {
   for (const viewport of SIZES) {
     const context = await newContext(browser, { viewport, deviceScaleFactor: 1 });
@@ -42,15 +52,7 @@ try {
     const page = await context.newPage();
     const log = collectConsole(page);
 
-    const shot = async (name) => {
-      // No focus ring, hover highlight or caret in the pictures; the whole page, top to bottom.
-      await page.evaluate(() => document.activeElement?.blur());
-      await page.mouse.move(0, 0);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      const path = join(out, `${name}-${viewport.width}.png`);
-      await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
-      saved.push(path);
-    };
+    const shot = (name) => picture(page, `${name}-${viewport.width}`);
 
     await openApp(page, appUrl(server.url));
     await waitForStep(page, 1);
@@ -89,14 +91,7 @@ try {
     await recordRequests(context);
     const page = await context.newPage();
     const log = collectConsole(page);
-    const shot = async (name) => {
-      await page.evaluate(() => document.activeElement?.blur());
-      await page.mouse.move(0, 0);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      const path = join(out, `console-${name}-1024.png`);
-      await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
-      saved.push(path);
-    };
+    const shot = (name) => picture(page, `console-${name}-1024`);
     const view = async (name) => {
       await page.locator(`#tab-${name}`).click();
       await page.locator(`#main[data-view="${name}"] h2`).first().waitFor();
