@@ -225,6 +225,13 @@ test('a broken file from disk is refused with a message naming what is wrong; th
   await page.getByRole('alert').filter({ hasText: 'odd.json' }).waitFor();
   assert.match(await page.getByRole('alert').textContent(), /colour/);
 
+  // Past the engine's size limit: refused before it is read, saying how big it is.
+  await goTo(page, 'open');
+  await page.locator('#file-input').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1_048_577, 32) });
+  await page.getByRole('alert').filter({ hasText: 'huge.json' }).waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /it is 1,048,577 bytes, and a rules file is at most 1,048,576 bytes/);
+  assert.match(await page.locator('#status-line').textContent(), /built-in rules · .* 1 change not saved/, 'the rules open stay');
+
   // Dropped on the drop zone: read in the page, never uploaded.
   const dropped = JSON.stringify({ ...RULES, revision: 'dropped 1' }, null, 2);
   await page.evaluate((text) => {

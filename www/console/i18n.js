@@ -41,6 +41,7 @@ const EN = {
   openFailed: (what, m) => `${what} could not be opened: ${m} The rules you had open are kept.`,
   notRules: 'it is not a rules file.',
   notUtf8: 'it is not a text file.',
+  tooBig: (size) => `it is ${size.toLocaleString('en-CA')} bytes, and a rules file is at most 1,048,576 bytes (the built-in rules are about 50,000).`,
   // See
   seeTitle: 'The decision at a glance',
   seeIntro: 'What the finder proposes, for whom, and where each fact comes from. To change a fact, use Change.',
@@ -254,6 +255,7 @@ const FR = {
   openFailed: (what, m) => `${what} n’a pas pu être ouvert : ${m} Les règles déjà ouvertes sont conservées.`,
   notRules: 'ce n’est pas un fichier de règles.',
   notUtf8: 'ce n’est pas un fichier texte.',
+  tooBig: (size) => `il fait ${size.toLocaleString('fr-CA')} octets, et un fichier de règles en fait au plus 1\u00a0048\u00a0576 (les règles intégrées, environ 50\u00a0000).`,
   seeTitle: 'La décision en un coup d’œil',
   seeIntro: 'Ce que l’outil propose, à qui, et d’où vient chaque fait. Pour modifier un fait, utilisez Modifier.',
   goalsTitle: 'Ce que donne chaque objectif',

@@ -16,6 +16,9 @@ import { sweepView } from './sweep.js';
 import { proposedRevision, saveView } from './save.js';
 import * as partners from './partners.js';
 
+/** The largest rules file the engine reads, in bytes (`engine::json_text::MAX_RULES_BYTES`). */
+const MAX_RULES_BYTES = 1_048_576;
+
 let state = initial;
 let engine = null;
 let scheduled = false;
@@ -161,6 +164,12 @@ function openText(text, origin, name) {
 
 async function openFile(file) {
   const t = words(state.lang);
+  // Not read at all past the engine's limit (MAX_RULES_BYTES): a stray video dropped here
+  // must not fill the tab's memory before the engine refuses it.
+  if (file.size > MAX_RULES_BYTES) {
+    dispatch({ type: 'open-failed', notice: { kind: 'error', text: t.openFailed(`“${file.name}”`, t.tooBig(file.size)) } });
+    return;
+  }
   let text;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
