@@ -4,9 +4,10 @@
 //! canonical writer of a rules file, so what the console shows is what the finder and
 //! `recommend` do with the same file.
 //!
-//! Everything crosses as text or plain objects; nothing here keeps state between calls, so
-//! a Web Worker (`www/console/sweep-worker.js`) can load the same module and call
-//! [`sweep`] while the page edits.
+//! Everything crosses as text or plain objects. The one thing kept between calls is a
+//! [`Sweep`]: the two rule sets of a sweep, read once, which a Web Worker
+//! (`www/console/sweep-worker.js`, loading the same module) runs a range at a time while the
+//! page edits.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -23,7 +24,7 @@ const CASES: &str = include_str!("../../tests/data/recommend.json");
 /// sweep and `tests/invariants.rs` walk the very same answers.
 const SWEEP_TODAY: (i64, i64, i64) = (2026, 11, 22);
 
-/// At most this many examples of changed outcomes per [`sweep`] call.
+/// At most this many examples of changed outcomes per [`Sweep::run`] call.
 const EXAMPLES_PER_CALL: usize = 5;
 
 /// The built-in rules, as the canonical text [`format`] writes.
@@ -105,7 +106,7 @@ pub fn cases() -> String {
     CASES.to_string()
 }
 
-/// How many answer combinations [`sweep`] walks (`engine::sweep`).
+/// How many answer combinations a [`Sweep`] walks (`engine::sweep`).
 #[wasm_bindgen(js_name = consoleSweepSize)]
 pub fn sweep_size() -> f64 {
     space().len() as f64
@@ -120,48 +121,56 @@ struct Example {
     after: Outcome,
 }
 
-/// What one [`sweep`] call found.
+/// What one [`Sweep::run`] call found.
 #[derive(Serialize)]
 struct Swept {
     checked: f64,
     changed: f64,
     examples: Vec<Example>,
-    /// Set when either rules file cannot be used; nothing was checked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
 }
 
-/// Combinations `start..end` of the sweep's space, each recommended with the rules `before`
-/// and `after` (English): how many were checked, how many outcomes (`engine::sweep::Outcome`)
-/// differ, and the first few that do.
-#[wasm_bindgen(js_name = consoleSweep)]
-pub fn sweep(before: &str, after: &str, start: f64, end: f64) -> JsValue {
-    let read = |text: &str, which: &str| {
-        rules_parse(text).and_then(Rules::checked).map_err(|e| format!("the {which} rules: {e}"))
-    };
-    let (before, after) = match (read(before, "deployed"), read(after, "edited")) {
-        (Ok(b), Ok(a)) => (b, a),
-        (Err(e), _) | (_, Err(e)) => {
-            return to_js(&Swept { checked: 0.0, changed: 0.0, examples: vec![], error: Some(e) });
-        }
-    };
-    let space = space();
-    let whole = |n: f64| if n.is_finite() && n > 0.0 { (n as u64).min(space.len()) } else { 0 };
-    let (start, end) = (whole(start), whole(end));
-    let mut swept = Swept { checked: 0.0, changed: 0.0, examples: vec![], error: None };
-    for index in start..end.max(start) {
-        let Some(answers) = space.answers(index) else { break };
-        let outcome = |rules: &Rules| engine::recommend(&answers, rules, Lang::En).ok().map(|r| Outcome::of(&r));
-        let (was, now) = (outcome(&before), outcome(&after));
-        swept.checked += 1.0;
-        if was != now {
-            swept.changed += 1.0;
-            if let (Some(was), Some(now), true) = (was, now, swept.examples.len() < EXAMPLES_PER_CALL) {
-                swept.examples.push(Example { index: index as f64, answers, before: was, after: now });
+/// A sweep ("who does this change affect"): the deployed and the edited rules, read and
+/// checked once (reading and linting them is about as long as 400 combinations), and the
+/// numbered space of answers they are compared on.
+#[wasm_bindgen(js_name = ConsoleSweep)]
+pub struct Sweep {
+    before: Rules,
+    after: Rules,
+    space: Space,
+}
+
+#[wasm_bindgen(js_class = ConsoleSweep)]
+impl Sweep {
+    /// Reads both rule sets; throws an Error naming which one cannot be used, and why.
+    #[wasm_bindgen(constructor)]
+    pub fn new(before: &str, after: &str) -> Result<Sweep, JsError> {
+        let read = |text: &str, which: &str| {
+            rules_parse(text).and_then(Rules::checked).map_err(|e| JsError::new(&format!("the {which} rules: {e}")))
+        };
+        Ok(Sweep { before: read(before, "deployed")?, after: read(after, "edited")?, space: space() })
+    }
+
+    /// Combinations `start..end` of the space, each recommended with both rule sets
+    /// (English): how many were checked, how many outcomes (`engine::sweep::Outcome`) differ,
+    /// and the first few that do.
+    pub fn run(&self, start: f64, end: f64) -> JsValue {
+        let whole = |n: f64| if n.is_finite() && n > 0.0 { (n as u64).min(self.space.len()) } else { 0 };
+        let (start, end) = (whole(start), whole(end));
+        let mut swept = Swept { checked: 0.0, changed: 0.0, examples: vec![] };
+        for index in start..end.max(start) {
+            let Some(answers) = self.space.answers(index) else { break };
+            let outcome = |rules: &Rules| engine::recommend(&answers, rules, Lang::En).ok().map(|r| Outcome::of(&r));
+            let (was, now) = (outcome(&self.before), outcome(&self.after));
+            swept.checked += 1.0;
+            if was != now {
+                swept.changed += 1.0;
+                if let (Some(was), Some(now), true) = (was, now, swept.examples.len() < EXAMPLES_PER_CALL) {
+                    swept.examples.push(Example { index: index as f64, answers, before: was, after: now });
+                }
             }
         }
+        to_js(&swept)
     }
-    to_js(&swept)
 }
 
 fn space() -> Space {

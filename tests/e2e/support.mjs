@@ -37,13 +37,14 @@ const MIME = {
  * The app's Content-Security-Policy (docs/embedding.md): nothing inline, WebAssembly allowed,
  * everything from the app's own origin. `frameAncestors` lists who may show it in a frame.
  */
-export function appCsp({ frameAncestors = '*' } = {}) {
+export function appCsp({ frameAncestors = '*', frameSrc = null } = {}) {
   return [
     "default-src 'none'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
+    ...(frameSrc ? [`frame-src ${frameSrc}`] : []),
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors}`,
@@ -56,7 +57,7 @@ export function appCsp({ frameAncestors = '*' } = {}) {
  * site may frame the console.
  */
 export function consoleCsp() {
-  return appCsp({ frameAncestors: "'none'" }).replace("connect-src 'self'", "connect-src 'self'; frame-src 'self'");
+  return appCsp({ frameAncestors: "'none'", frameSrc: "'self'" });
 }
 
 /** A path of the clinic's console: its page, or a file of its folder. */

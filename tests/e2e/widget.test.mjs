@@ -1144,7 +1144,7 @@ test("recommend() and mount() follow the clinic's clinic.json and rules file, na
 });
 
 test('partner-demo.html, served from the finder origin with frame-src added, shows its French and English widgets despite its hostile stylesheet', async () => {
-  const demo = await serveDist({ csp: `${appCsp()}; frame-src 'self'` });
+  const demo = await serveDist({ csp: appCsp({ frameSrc: "'self'" }) });
   const context = await newContext(browser);
   try {
     await watchCsp(context);

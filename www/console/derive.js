@@ -3,6 +3,7 @@
 // remembered for the inputs it was computed from, so drawing again costs nothing.
 
 import { rulesText } from './engine.js';
+import { words } from './i18n.js';
 
 let engine = null;
 
@@ -11,7 +12,7 @@ export function setEngine(e) {
 }
 
 /** One remembered value per function, recomputed when an input changes (by identity). */
-function memo(f) {
+export function memo(f) {
   let last = null;
   return (...args) => {
     if (last && args.length === last.args.length && args.every((a, i) => a === last.args[i])) return last.value;
@@ -42,14 +43,14 @@ export const checkOf = memo((rules, raw, lang) => {
  * reason before saving, as every fact must say where it comes from).
  */
 function consoleFindings(rules, raw, lang) {
-  const fr = lang === 'fr';
-  const out = Object.keys(raw).map((path) => ({ path, message: fr ? 'Entrez un nombre entier.' : 'Type a whole number.', by: 'console' }));
+  const t = words(lang);
+  const out = Object.keys(raw).map((path) => ({ path, message: t.notWhole, by: 'console' }));
   walkCited(rules, '$', (path, cited) => {
     const parts = String(cited.source ?? '').split(',').map((s) => s.trim());
     if (parts.includes('clinic default') && !String(cited.note ?? '').trim()) {
       out.push({
         path: `${path}.note`,
-        message: fr ? 'Une valeur par défaut de la clinique demande une note qui dit pourquoi.' : 'A clinic default needs a note saying why.',
+        message: t.noteNeeded,
         by: 'console',
       });
     }

@@ -41,6 +41,8 @@ const EN = {
   openFailed: (what, m) => `${what} could not be opened: ${m} The rules you had open are kept.`,
   notRules: 'it is not a rules file.',
   notUtf8: 'it is not a text file.',
+  notWhole: 'Type a whole number.',
+  noteNeeded: 'A clinic default needs a note saying why.',
   tooBig: (size) => `it is ${size.toLocaleString('en-CA')} bytes, and a rules file is at most 1,048,576 bytes (the built-in rules are about 50,000).`,
   // See
   seeTitle: 'The decision at a glance',
@@ -255,6 +257,8 @@ const FR = {
   openFailed: (what, m) => `${what} n’a pas pu être ouvert : ${m} Les règles déjà ouvertes sont conservées.`,
   notRules: 'ce n’est pas un fichier de règles.',
   notUtf8: 'ce n’est pas un fichier texte.',
+  notWhole: 'Entrez un nombre entier.',
+  noteNeeded: 'Une valeur par défaut de la clinique demande une note qui dit pourquoi.',
   tooBig: (size) => `il fait ${size.toLocaleString('fr-CA')} octets, et un fichier de règles en fait au plus 1\u00a0048\u00a0576 (les règles intégrées, environ 50\u00a0000).`,
   seeTitle: 'La décision en un coup d’œil',
   seeIntro: 'Ce que l’outil propose, à qui, et d’où vient chaque fait. Pour modifier un fait, utilisez Modifier.',

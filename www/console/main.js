@@ -6,7 +6,7 @@ import { h, patch } from './dom.js';
 import { initial, reduce, VIEWS } from './state.js';
 import { words } from './i18n.js';
 import { loadEngine, rulesText } from './engine.js';
-import { checkOf, deployedText, setEngine, textOf } from './derive.js';
+import { checkOf, deployedText, memo, setEngine, textOf } from './derive.js';
 import { ancestors, diff, fieldId } from './paths.js';
 import { attachFindings, sourceOptions } from './fields.js';
 import { changeView, focusTarget } from './change.js';
@@ -45,13 +45,8 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const sourcesOf = (() => {
-  let last = null;
-  return (text) => {
-    if (!last || last.text !== text) last = { text, options: text ? sourceOptions(JSON.parse(text)) : [] };
-    return last.options;
-  };
-})();
+/** The sources a fact may cite: those of the built-in rules (read once). */
+const sourcesOf = memo((text) => (text ? sourceOptions(JSON.parse(text)) : []));
 
 function render() {
   const t = words(state.lang);

@@ -13,11 +13,15 @@ self.onmessage = async ({ data }) => {
     const engine = await engineReady;
     const { before, after, start: first, end: last } = data;
     const started = performance.now();
-    for (let start = first; start < last; start += CHUNK) {
-      const end = Math.min(last, start + CHUNK);
-      const out = engine.consoleSweep(before, after, start, end);
-      if (out.error) throw new Error(out.error);
-      self.postMessage({ type: 'progress', checked: out.checked, changed: out.changed, examples: out.examples });
+    // Both rule sets read once (throws, naming which one cannot be used); then each chunk.
+    const sweep = new engine.ConsoleSweep(before, after);
+    try {
+      for (let start = first; start < last; start += CHUNK) {
+        const out = sweep.run(start, Math.min(last, start + CHUNK));
+        self.postMessage({ type: 'progress', checked: out.checked, changed: out.changed, examples: out.examples });
+      }
+    } finally {
+      sweep.free();
     }
     self.postMessage({ type: 'done', ms: performance.now() - started });
   } catch (err) {
