@@ -34,7 +34,9 @@
 //     second step is drawn (its age field visible). For the finder that waits for its
 //     WebAssembly: the first step drawn at build time only notes the press;
 //   - last answer → result: from the click on "See my recommendation" (a capture-phase
-//     listener) until #result-summary is visible with text, both in the frame that shows it.
+//     listener) until #result-summary is visible with text, both in the frame that shows it;
+//   - last answer → whole result: the same until every detail section of the result has its
+//     contents (the finder draws them a frame after the suggestion).
 // Bytes: every response of the app's own servers during a run, from both origins (derived from
 // the requests Chromium made in every frame, not a list of files, and checked against what the
 // servers were asked for), raw and gzip -9, plus what crossed the wire. The partner page's own
@@ -181,6 +183,7 @@ function probe({ firstLabel, host = null }) {
     lastClick: null,
     result: null,
     resultFrame: null,
+    whole: null,
     ready: null,
   });
   // On a partner's page: when the widget's element says the finder is on screen.
@@ -253,6 +256,10 @@ function probe({ firstLabel, host = null }) {
       el.getBoundingClientRect().height > 0;
   };
 
+  // The whole result: every detail section of the finder's result has its contents (the
+  // finder draws them a frame after the suggestion); SurveyJS draws its result at once.
+  const wholeShown = () => [...document.querySelectorAll('.result .fold-body')].every((body) => body.childElementCount > 0);
+
   const check = () => {
     if (bench.firstQuestion === null && firstQuestionReady()) {
       bench.firstQuestion = performance.now();
@@ -266,6 +273,7 @@ function probe({ firstLabel, host = null }) {
       bench.result = performance.now();
       afterNextFrame('resultFrame');
     }
+    if (bench.result !== null && bench.whole === null && wholeShown()) bench.whole = performance.now();
   };
 
   addEventListener(
@@ -279,7 +287,7 @@ function probe({ firstLabel, host = null }) {
   // Style-only changes (a stylesheet arriving, a transition ending) are not mutations.
   const frame = () => {
     check();
-    if (bench.firstQuestion === null || bench.appWorking === null || bench.result === null) requestAnimationFrame(frame);
+    if (bench.firstQuestion === null || bench.appWorking === null || bench.result === null || bench.whole === null) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 }
@@ -410,7 +418,7 @@ async function run(browser, app, { cpuRate = 1 } = {}) {
       window.__bench.armed = true;
     });
     await last.click();
-    await frame.waitForFunction(() => window.__bench?.resultFrame != null, null, { polling: 50, timeout: TIMEOUT });
+    await frame.waitForFunction(() => window.__bench?.resultFrame != null && window.__bench.whole != null, null, { polling: 50, timeout: TIMEOUT });
     // An iframe in a renderer process of its own would be a target of its own.
     const { targetInfos } = await cdp.send('Target.getTargets');
     const ownProcess = targetInfos.some((t) => t.type === 'iframe');
@@ -454,6 +462,7 @@ async function run(browser, app, { cpuRate = 1 } = {}) {
         (e) => ({ key: fileKey(e.url), start: e.start, end: e.end }),
       ),
       lastToResult: b.result - b.lastClick,
+      lastToWhole: b.whole - b.lastClick,
       summary: b.summary.replace(/\s+/g, ' ').trim(),
       responses,
       failed,
@@ -866,13 +875,18 @@ function report({ apps, runs, network, info, busyBefore, startLoad, endLoad, sec
     `- app working (the first question ticked and "Next" pressed as soon as it is ready, until the second step is drawn): ` +
       `finder widget ${ms(fw)} ms vs SurveyJS ${ms(sw)} ms = ${(fw / sw).toFixed(2)} (goal ≤ ${WORKING_GOAL.toFixed(2)}: ${fw / sw <= WORKING_GOAL ? 'met' : 'NOT met'}; direct page ${ms(dw)} ms = ${(dw / sw).toFixed(2)})`,
   );
-  const slow = (app) => {
-    const sorted = [...app.slow].sort((a, b) => a - b);
+  const slow = (app, key = 'slow') => {
+    const sorted = [...app[key]].sort((a, b) => a - b);
     return `${ms(sorted[Math.floor((sorted.length - 1) / 2)])} ms (${ms(sorted[0])}–${ms(sorted[sorted.length - 1])})`;
   };
   lines.push(
     `- last answer → result with the CPU ${CPU_SLOWDOWN}× slower (Chromium's throttling; ${runs} more cold runs each, medians and ranges): ` +
       `finder widget ${slow(widget)}, direct page ${slow(direct)}, SurveyJS ${slow(survey)} (goal for the finder: under one frame, 16 ms)`,
+  );
+  lines.push(
+    `- last answer → whole result (the finder draws its detail sections' contents a frame after the suggestion; SurveyJS draws all at once), medians and ranges: ` +
+      `finder widget ${slow({ t: widget.results.map((r) => r.lastToWhole) }, 't')}, direct page ${slow({ t: direct.results.map((r) => r.lastToWhole) }, 't')}; ` +
+      `with the CPU ${CPU_SLOWDOWN}× slower: finder widget ${slow(widget, 'slowWhole')}, direct page ${slow(direct, 'slowWhole')}`,
   );
   lines.push('');
   lines.push(
@@ -957,7 +971,8 @@ function report({ apps, runs, network, info, busyBefore, startLoad, endLoad, sec
     details.push('');
     details.push(`Runs (ms): time to first question ${a.results.map((r) => ms(r.firstQuestion)).join(', ')}; ` +
       `app working ${a.results.map((r) => ms(r.appWorking)).join(', ')}; ` +
-      `last answer → result ${a.results.map((r) => ms(r.lastToResult)).join(', ')}.`);
+      `last answer → result ${a.results.map((r) => ms(r.lastToResult)).join(', ')}; ` +
+      `last answer → whole result ${a.results.map((r) => ms(r.lastToWhole)).join(', ')}.`);
     details.push(
       `Until the frame after (on screen), medians: first question ${ms(medianOf(a, (r) => r.firstQuestionFrame))} ms, ` +
         `last answer → result ${ms(medianOf(a, (r) => r.resultFrame))} ms.`,
@@ -1081,6 +1096,7 @@ async function main() {
         for (const app of apps) {
           const r = await run(browser, app, { cpuRate: CPU_SLOWDOWN });
           (app.slow ??= []).push(r.lastToResult);
+          (app.slowWhole ??= []).push(r.lastToWhole);
           process.stderr.write(`bench: run ${i + 1}/${runs} ${app.name} at ${CPU_SLOWDOWN}× CPU: last answer → result ${ms(r.lastToResult)} ms\n`);
         }
       }

@@ -170,6 +170,7 @@ impl Page {
             self.click(&format!("#screen-{}", s.id())).await;
         }
         self.press("See my suggestion").await;
+        self.after_paint().await;
     }
 }
 
@@ -333,6 +334,7 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     let items = Screening::ALL.len() + Recent::ALL.len() + Caution::ALL.len();
     assert_eq!(page.all("#health-group input[type=checkbox]").len(), items + 1);
     page.press("See my suggestion").await;
+    page.after_paint().await;
     assert_eq!(page.text("#health-error"), "⚠ Tick the items that apply to you, or “None of these apply to me”.");
     // The error describes the group, once, not each of its checkboxes.
     assert_eq!(page.get("#health-group").get_attribute("aria-describedby").as_deref(), Some("health-why health-error"));
@@ -348,6 +350,7 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     // A waiting period or a caution alone answers the step, and "none" clears them too.
     page.click("#screen-keloid_scarring").await;
     page.press("See my suggestion").await;
+    page.after_paint().await;
     assert!(page.find("#health-error").is_some());
     page.click("#recent-sunburn_or_tan").await;
     assert!(page.find("#health-error").is_none());
@@ -357,6 +360,7 @@ async fn the_health_screen_needs_an_answer_and_none_excludes_the_items() {
     page.click("#caution-dark_marks_after_inflammation").await;
     assert!(!page.checked("#screen-none"));
     page.press("See my suggestion").await;
+    page.after_paint().await;
     assert_eq!(page.text("#step-count"), "Step 4 of 4", "a caution alone is an answer");
 }
 
@@ -447,6 +451,7 @@ async fn a_wait_moves_the_first_session_and_a_caution_adds_a_warning() {
             }
         }
         page.press("See my suggestion").await;
+        page.after_paint().await;
         let first = page.get("#timeline time").get_attribute("datetime").unwrap();
         (page, first)
     }
@@ -590,6 +595,36 @@ async fn the_clinics_name_and_contact_follow_the_language() {
     assert!(!page.text("main").contains("Call 514"));
 }
 
+/// A result is drawn in two steps, on the finder's page as in a widget: in the task of the
+/// click, its top (the suggestion, the Book link, the warnings, the detail sections'
+/// headings), so a slow phone shows the suggestion within a frame; a frame later, the
+/// sections' contents (why, the dates, aftercare). Focus is on the suggestion from the first.
+#[wasm_bindgen_test]
+async fn a_result_shows_its_suggestion_first_and_its_details_a_frame_later() {
+    for placement in [treatment_finder::app::Placement::Page, treatment_finder::app::Placement::Widget] {
+        let page = render(AppProps { placement, ..props() }).await;
+        page.click("#goal-hydration").await;
+        page.press("Next").await;
+        page.fill("#age", "36").await;
+        page.click("#area-face").await;
+        page.press("Next").await;
+        page.click("#caution-cold_sores").await;
+        page.press("See my suggestion").await;
+        assert_eq!(page.get("#result-summary").get_attribute("data-treatment").as_deref(), Some("mesotherapy"));
+        assert_eq!(page.focused_id(), "result-summary", "the suggestion takes focus at once");
+        assert_eq!(page.all("#book").len(), 1, "the Book link is in the first drawing");
+        assert_eq!(page.all("[data-code='caution.cold_sores']").len(), 1, "the warnings too");
+        let headings: Vec<String> = page.all(".fold-heading button").iter().map(|b| b.text_content().unwrap_or_default()).collect();
+        assert_eq!(headings, ["Why this suggestion", "Proposed plan", "Aftercare"]);
+        assert_eq!(page.all(".fold-body > *").len(), 0, "no section's contents yet");
+        page.after_paint().await;
+        assert!(page.all("[data-rule]").len() > 0, "the reasons are drawn a frame later");
+        assert_eq!(page.all("#timeline").len(), 1);
+        assert!(page.all(".aftercare > li").len() > 0);
+        assert_eq!(page.focused_id(), "result-summary", "focus stays on the suggestion");
+    }
+}
+
 /// In a partner's widget, a plan result draws, invisible, every plan the same answers give
 /// with any waits and soft warnings (the bridge pads the page to the tallest): the copies
 /// carry no id, data attribute, label or anything to focus, and the visitor's own result is
@@ -612,9 +647,9 @@ async fn a_widgets_plan_result_draws_its_sizer_invisible_and_unreachable() {
             // Drawn first without the copies, marked so the bridge reports no height yet.
             assert!(page.find("[data-even-sizer][data-even-pending] > div").is_none(), "no copy in the first drawing");
             assert!(page.find("[data-even-pending]").is_some(), "the sizer is marked pending");
-            page.after_paint().await;
-            assert!(page.find("[data-even-pending]").is_none(), "the copies are drawn a frame later");
         }
+        page.after_paint().await;
+        assert!(page.find("[data-even-pending]").is_none(), "the copies are drawn a frame later");
         assert_eq!(page.get("#result-summary").get_attribute("data-treatment").as_deref(), Some("mesotherapy"));
         let rules: Vec<String> = page.all("[data-rule^='recent.']").iter().filter_map(|e| e.get_attribute("data-rule")).collect();
         assert_eq!(rules, ["recent.injectables_2_weeks"], "only the visitor's own wait");
@@ -688,6 +723,7 @@ async fn the_result_follows_the_language() {
     page.press("Next").await;
     page.click("#screen-none").await;
     page.press("See my suggestion").await;
+    page.after_paint().await;
     let rules = rules();
     assert_eq!(page.text("#result-summary"), said(&rules.messages.summary_mesotherapy, Lang::En));
     assert!(page.text("#timeline .is-event").contains("14 February 2027"));
@@ -950,6 +986,7 @@ async fn the_result_the_book_link_and_the_language_are_reported_without_answers(
     // Back and forth: the result shows again and is reported again; a language switch is not a new result.
     page.press("Back").await;
     page.press("See my suggestion").await;
+    page.after_paint().await;
     page.click(".lang-toggle").await;
     assert_eq!(page.text("main > h1"), "Trouver mon traitement");
     assert_eq!(*results.borrow(), [Treatment::Mesotherapy, Treatment::Mesotherapy]);

@@ -205,20 +205,22 @@ pub fn app(props: &AppProps) -> Html {
             state.today,
             SameRules(props.rules.clone()),
             props.placement == Placement::Widget,
-            state.padded,
+            state.whole,
         ),
-        |(shown, draft, lang, today, rules, widget, padded)| {
-            Results::new(*shown, draft, *lang, *today, &rules.0, *widget, *padded)
+        |(shown, draft, lang, today, rules, widget, whole)| {
+            Results::new(*shown, draft, *lang, *today, &rules.0, *widget, *whole)
         },
     );
     let rec = results.rec.clone();
     {
-        // A widget's result is drawn first without its invisible copies, which are many
-        // recommendations more to work out and draw; they follow once the browser has shown it.
+        // A result is drawn first without its detail sections' contents and, in a widget, its
+        // invisible copies (many recommendations more to work out and draw): the visitor sees
+        // the suggestion in the frame after their click, and the rest follows once the browser
+        // has shown it.
         let send = state.dispatcher();
-        use_effect_with(results.pending, move |pending| {
-            if *pending {
-                web::after_paint(move || send.dispatch(Action::Padded));
+        use_effect_with(results.top_only, move |top_only| {
+            if *top_only {
+                web::after_paint(move || send.dispatch(Action::DrawWhole));
             }
         });
     }
@@ -344,7 +346,8 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 })
             };
-            let (longest, plans, pending) = (results.longest.clone(), results.plans.clone(), results.pending);
+            let (longest, plans, pending, top_only) =
+                (results.longest.clone(), results.plans.clone(), results.pending, results.top_only);
             html! {
                 <ResultView
                     lang={lang}
@@ -353,6 +356,7 @@ pub fn app(props: &AppProps) -> Html {
                     longest={longest}
                     plans={plans}
                     pending={pending}
+                    details={!top_only}
                     onbook={onbook}
                     oncalendar={oncalendar}
                     onprint={Callback::from(|()| web::print())}
@@ -483,22 +487,25 @@ struct Results {
     rec: Option<Rc<Recommendation>>,
     longest: Rc<[Recommendation]>,
     plans: Rc<[Recommendation]>,
-    /// In a widget, the copies are not worked out yet (`State::padded`): the result is drawn
+    /// In a widget, the copies are not worked out yet (`State::whole`): the result is drawn
     /// with an empty sizer that holds the bridge's height report back.
     pending: bool,
+    /// The result is shown but not drawn whole yet (`State::whole`): only its top is drawn.
+    top_only: bool,
 }
 
 impl Results {
-    fn new(shown: bool, draft: &Draft, lang: Lang, today: Date, rules: &Rules, widget: bool, padded: bool) -> Results {
-        let none = || Results { rec: None, longest: Rc::new([]), plans: Rc::new([]), pending: false };
+    fn new(shown: bool, draft: &Draft, lang: Lang, today: Date, rules: &Rules, widget: bool, whole: bool) -> Results {
+        let none = || Results { rec: None, longest: Rc::new([]), plans: Rc::new([]), pending: false, top_only: false };
         let Some(answers) = shown.then(|| draft.answers(today)).flatten() else { return none() };
         let Some(rec) = recommend(&answers, rules, lang).ok() else { return none() };
         let consult = rec.treatment == Treatment::Consult;
-        let pad = widget && padded;
+        let pad = widget && whole;
         Results {
             longest: if pad && consult { longest_consults(rules, lang).into() } else { Rc::new([]) },
             plans: if pad && !consult { even::plan_variants(&answers, rules, lang).into() } else { Rc::new([]) },
-            pending: widget && !padded,
+            pending: widget && !whole,
+            top_only: !whole,
             rec: Some(Rc::new(rec)),
         }
     }

@@ -108,12 +108,13 @@ pub struct State {
     pub offer: Option<Draft>,
     /// The result's detail sections the visitor opened or closed.
     pub folds: Folds,
-    /// In a widget, whether the result's invisible copies (`app::even`, the longest consults)
-    /// are drawn yet: `false` when the result first shows, so the visitor's own result is
-    /// drawn in the task of their click; `Action::Padded` sets it a frame later, and only then
-    /// does the bridge report the height (`web::embed`), so the partner page never sees an
-    /// unpadded one.
-    pub padded: bool,
+    /// Whether the result is drawn whole: `false` when it first shows, so its top (the
+    /// suggestion, the Book link, the warnings and the detail sections' headings) is drawn in
+    /// the task of the visitor's click; `Action::DrawWhole` sets it a frame later, and only
+    /// then are the detail sections' contents drawn and, in a widget, its invisible copies
+    /// (`app::even`, the longest consults). The bridge reports a widget's height only then
+    /// (`web::embed`), so the partner page never sees an unpadded one.
+    pub whole: bool,
 }
 
 /// Every change the UI can make.
@@ -149,8 +150,8 @@ pub enum Action {
     /// Saved answers and a link's: open the link's, at the health step. "Remember" stays as
     /// it was, so the saved answers are replaced because the visitor chose it.
     OpenLink,
-    /// A widget's result has been drawn: its invisible copies may be drawn now (`padded`).
-    Padded,
+    /// The result's top has been shown: the rest may be drawn now (`whole`).
+    DrawWhole,
 }
 
 impl State {
@@ -171,7 +172,7 @@ impl State {
             stopped_remembering: 0,
             offer: None,
             folds: Folds::default(),
-            padded: false,
+            whole: false,
         }
     }
 
@@ -277,7 +278,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        let padding = matches!(action, Action::Padded);
+        let drawing_whole = matches!(action, Action::DrawWhole);
         match action {
             Action::SetGoal(goal, on) => {
                 s.draft.goals = toggle(&s.draft.goals, goal, on, &Goal::ALL);
@@ -362,11 +363,11 @@ impl Reducible for State {
             }
             Action::CalendarDownloaded => s.copy = CopyState::CalendarDownloaded,
             Action::Fold(section, open) => *s.folds.slot(section) = Some(open),
-            Action::Padded => s.padded = s.step == Step::Result,
+            Action::DrawWhole => s.whole = s.step == Step::Result,
         }
-        // A result reached anew is first drawn without its copies.
-        if !padding && (s.step != Step::Result || self.step != Step::Result) {
-            s.padded = false;
+        // A result reached anew is first drawn without its details and copies.
+        if !drawing_whole && (s.step != Step::Result || self.step != Step::Result) {
+            s.whole = false;
         }
         Rc::new(s)
     }
@@ -491,24 +492,25 @@ mod tests {
         assert_eq!(State::new(saved, Step::AboutYou, Lang::Fr, today, true).offering(None).offer, None);
     }
 
-    /// A widget's result is first drawn without its invisible copies: `Padded` adds them only
-    /// on the result, and each result reached anew (back and on, start over, a language
-    /// switch elsewhere) starts without them again; a change on the result keeps them.
+    /// A result is first drawn without its details (and a widget's invisible copies):
+    /// `DrawWhole` adds them only on the result, and each result reached anew (back and on,
+    /// start over, a language switch elsewhere) starts without them again; a change on the
+    /// result keeps them.
     #[test]
-    fn a_result_is_padded_only_after_it_is_drawn() {
+    fn a_result_is_drawn_whole_only_after_its_top_is_shown() {
         let today = Date::from_ymd(2026, 11, 22).unwrap();
         let draft = Draft { goals: vec![Goal::Hydration], age: "36".into(), areas: vec![Area::Face], ..Draft::default() };
         let health = Rc::new(State::new(draft, Step::Health, Lang::En, today, false));
-        assert!(!health.clone().reduce(Action::Padded).padded, "not on a question");
+        assert!(!health.clone().reduce(Action::DrawWhole).whole, "not on a question");
         let result = health.reduce(Action::SetNoneApply(true)).reduce(Action::Next);
-        assert_eq!((result.step, result.padded), (Step::Result, false));
-        let padded = result.reduce(Action::Padded);
-        assert!(padded.padded);
-        assert!(padded.clone().reduce(Action::SetLang(Lang::Fr)).padded, "a language switch on the result keeps them");
-        assert!(padded.clone().reduce(Action::Fold(Section::Plan, false)).padded);
-        let again = padded.clone().reduce(Action::Back).reduce(Action::Next);
-        assert_eq!((again.step, again.padded), (Step::Result, false), "back and on: drawn anew");
-        assert!(!padded.reduce(Action::StartOver).padded);
+        assert_eq!((result.step, result.whole), (Step::Result, false));
+        let whole = result.reduce(Action::DrawWhole);
+        assert!(whole.whole);
+        assert!(whole.clone().reduce(Action::SetLang(Lang::Fr)).whole, "a language switch on the result keeps them");
+        assert!(whole.clone().reduce(Action::Fold(Section::Plan, false)).whole);
+        let again = whole.clone().reduce(Action::Back).reduce(Action::Next);
+        assert_eq!((again.step, again.whole), (Step::Result, false), "back and on: drawn anew");
+        assert!(!whole.reduce(Action::StartOver).whole);
     }
 
     /// A result's detail sections: open on a wide screen and folded on a phone until the

@@ -105,13 +105,18 @@ pub async fn read_clinic(base: &str, query: &[(String, String)], source: QuerySo
 /// there a result's detail sections start open, on a phone folded. In a widget, the
 /// iframe's width counts, not the partner page's. On the host (Yew's server renderer, in the
 /// tests) there is no screen: wide.
+///
+/// The query is made once and kept: the result asks on each drawing, and making it anew cost
+/// a slow phone's first drawing of the result several milliseconds.
 pub fn wide_screen() -> bool {
     if cfg!(not(target_arch = "wasm32")) {
         return true;
     }
-    window()
-        .and_then(|w| w.match_media("(min-width: 40rem)").ok().flatten())
-        .is_none_or(|query| query.matches())
+    thread_local! {
+        static WIDE: Option<web_sys::MediaQueryList> =
+            window().and_then(|w| w.match_media("(min-width: 40rem)").ok().flatten());
+    }
+    WIDE.with(|query| query.as_ref().is_none_or(|query| query.matches()))
 }
 
 /// Runs `f` once the browser has shown what is drawn now: in a task after the next frame (a

@@ -45,11 +45,17 @@ pub struct ResultViewProps {
     /// tell which waits or soft warnings the visitor ticked.
     #[prop_or_default]
     pub plans: Rc<[Recommendation]>,
-    /// In a partner's widget, the two above are not worked out yet (`State::padded`): the
+    /// In a partner's widget, the two above are not worked out yet (`State::whole`): the
     /// result is drawn as it will stay, with an empty sizer marked `data-even-pending`, which
     /// keeps the bridge from reporting a height until the copies are in it.
     #[prop_or_default]
     pub pending: bool,
+    /// Whether the detail sections' contents (why, the plan, aftercare) are drawn. `false` in
+    /// a result's first drawing (`State::whole`): its top (the suggestion, the Book link, the
+    /// warnings, the sections' headings) shows in the task of the visitor's click, and the
+    /// contents a frame later, so a slow phone shows the suggestion in one frame.
+    #[prop_or(true)]
+    pub details: bool,
     /// The detail sections the visitor opened or closed, and whether the screen is wide
     /// (`web::wide_screen`): one not touched is open on a wide screen, folded on a phone.
     #[prop_or_default]
@@ -67,6 +73,8 @@ struct Folding {
     folds: Folds,
     wide: bool,
     onfold: Callback<(Section, bool)>,
+    /// Whether the sections' contents are drawn yet (`ResultViewProps::details`).
+    details: bool,
 }
 
 impl Folding {
@@ -74,8 +82,9 @@ impl Folding {
     /// heading, so it is still a heading to a screen reader), its body is hidden when folded
     /// and printed anyway. In a widget's invisible copies (`shown` false) the same boxes, with
     /// a plain label in place of the button, open and closed as the visitor's own are.
-    /// `region`: the section is a named region (the plan only).
-    fn section(&self, section: Section, title: &str, shown: bool, region: bool, body: Html) -> Html {
+    /// `region`: the section is a named region (the plan only). `body` is `None` until the
+    /// result is drawn whole (`details`): the box is there, empty.
+    fn section(&self, section: Section, title: &str, shown: bool, region: bool, body: Option<Html>) -> Html {
         let open = self.folds.is_open(section, self.wide);
         let (heading, details) = section.ids();
         let id = |id: &'static str| shown.then_some(id);
@@ -91,7 +100,9 @@ impl Folding {
                         <span class="fold-button">{ title.to_string() }</span>
                     }
                 </h3>
-                <div id={id(details)} class="fold-body" hidden={!open}>{ body }</div>
+                <div id={id(details)} class="fold-body" hidden={!open}>
+                    if let Some(body) = body { { body } }
+                </div>
             </section>
         }
     }
@@ -169,7 +180,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
 
     // The Book link leads the plan, right under the suggestion: the visitor's next step.
     let book = booking.clone().map(|href| (href, props.onbook.clone()));
-    let folding = Folding { folds: props.folds, wide: props.wide, onfold: props.onfold.clone() };
+    let folding = Folding { folds: props.folds, wide: props.wide, onfold: props.onfold.clone(), details: props.details };
     let content = if consult {
         let contact = match props.config.contact.get(lang) {
             "" => t(lang, Key::ContactFallback).to_string(),
@@ -277,10 +288,11 @@ pub fn result_view(props: &ResultViewProps) -> Html {
 fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: bool, book: Option<&(String, Callback<()>)>, folding: &Folding) -> Html {
     let entries = timeline(rec);
     let id = |id: &'static str| shown.then_some(id);
-    let why = html! {
+    // The sections' contents are not even built until the result is drawn whole.
+    let why = folding.details.then(|| html! {
         <ul class="reasons">{ for rec.reasons.iter().map(|r| reason(lang, r, articles, shown)) }</ul>
-    };
-    let plan = html! {
+    });
+    let plan = folding.details.then(|| html! {
         <>
             <p class="hint">{ note.to_string() }</p>
             if !entries.is_empty() {
@@ -312,7 +324,7 @@ fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: 
                 </section>
             }) }
         </>
-    };
+    });
     html! {
         <>
             <h2 id={id("result-summary")} tabindex={id("-1")} data-step-heading={id("")} aria-labelledby={id(SUMMARY_NAME)}
@@ -325,9 +337,9 @@ fn plan(lang: Lang, rec: &Recommendation, note: &str, articles: &[&str], shown: 
             { folding.section(Section::Why, t(lang, Key::WhyTitle), shown, false, why) }
             { folding.section(Section::Plan, t(lang, Key::PlanTitle), shown, true, plan) }
             if !rec.aftercare.is_empty() {
-                { folding.section(Section::Aftercare, t(lang, Key::AftercareTitle), shown, false, html! {
+                { folding.section(Section::Aftercare, t(lang, Key::AftercareTitle), shown, false, folding.details.then(|| html! {
                     <ul class="aftercare">{ for rec.aftercare.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
-                }) }
+                })) }
             }
         </>
     }
