@@ -597,8 +597,9 @@ async fn the_clinics_name_and_contact_follow_the_language() {
 
 /// A result is drawn in two steps, on the finder's page as in a widget: in the task of the
 /// click, its top (the suggestion, the Book link, the warnings, the detail sections'
-/// headings), so a slow phone shows the suggestion within a frame; a frame later, the
-/// sections' contents (why, the dates, aftercare). Focus is on the suggestion from the first.
+/// headings), so a slow phone shows the suggestion sooner; a frame later, the sections'
+/// contents (why, the dates, aftercare) and what is under them (the disclaimer, the actions).
+/// Focus is on the suggestion from the first.
 #[wasm_bindgen_test]
 async fn a_result_shows_its_suggestion_first_and_its_details_a_frame_later() {
     for placement in [treatment_finder::app::Placement::Page, treatment_finder::app::Placement::Widget] {
@@ -617,7 +618,10 @@ async fn a_result_shows_its_suggestion_first_and_its_details_a_frame_later() {
         let headings: Vec<String> = page.all(".fold-heading button").iter().map(|b| b.text_content().unwrap_or_default()).collect();
         assert_eq!(headings, ["Why this suggestion", "Proposed plan", "Aftercare"]);
         assert_eq!(page.all(".fold-body > *").len(), 0, "no section's contents yet");
+        assert!(page.find(".actions").is_none() && page.find(".disclaimer").is_none(), "nor what is under them");
         page.after_paint().await;
+        assert_eq!(page.all(".actions").len(), 1);
+        assert!(!page.text(".disclaimer").is_empty());
         assert!(page.all("[data-rule]").len() > 0, "the reasons are drawn a frame later");
         assert_eq!(page.all("#timeline").len(), 1);
         assert!(page.all(".aftercare > li").len() > 0);

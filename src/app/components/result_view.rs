@@ -50,10 +50,11 @@ pub struct ResultViewProps {
     /// keeps the bridge from reporting a height until the copies are in it.
     #[prop_or_default]
     pub pending: bool,
-    /// Whether the detail sections' contents (why, the plan, aftercare) are drawn. `false` in
-    /// a result's first drawing (`State::whole`): its top (the suggestion, the Book link, the
-    /// warnings, the sections' headings) shows in the task of the visitor's click, and the
-    /// contents a frame later, so a slow phone shows the suggestion in one frame.
+    /// Whether the detail sections' contents (why, the plan, aftercare) and what is under them
+    /// (the disclaimer, the actions) are drawn. `false` in a result's first drawing
+    /// (`State::whole`): its top (the suggestion, the Book link, the warnings, the sections'
+    /// headings) shows in the task of the visitor's click, and the rest a frame later, so a
+    /// slow phone shows the suggestion sooner.
     #[prop_or(true)]
     pub details: bool,
     /// The detail sections the visitor opened or closed, and whether the screen is wide
@@ -228,52 +229,58 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         }
     };
 
+    // Below the fold: drawn with the sections' contents, a frame after the top.
+    let actions = || html! {
+        // Not a landmark: the named regions are the result (summary), the plan and the contact.
+        <section class="actions">
+            <h3 id="actions-heading">{ t(lang, Key::ActionsTitle) }</h3>
+            <div class="action-row">
+                if !consult && !entries.is_empty() {
+                    <button type="button" class="button secondary" onclick={click(&props.oncalendar)}>
+                        { t(lang, Key::AddToCalendar) }
+                    </button>
+                }
+                <button type="button" class="button secondary" onclick={click(&props.oncopy)}
+                    aria-describedby="link-note">
+                    { t(lang, Key::CopyLink) }
+                </button>
+                <button type="button" class="button secondary" onclick={click(&props.onprint)}>
+                    { t(lang, Key::Print) }
+                </button>
+            </div>
+            <p class="hint" id="link-note">{ t(lang, Key::LinkNote) }</p>
+            <p class="status" role="status">
+                if props.copy == CopyState::Copied { { t(lang, Key::LinkCopied) } }
+                if props.copy == CopyState::CalendarDownloaded { { t(lang, Key::CalendarDownloaded) } }
+            </p>
+            if let CopyState::Manual(link) = &props.copy {
+                <div class="field">
+                    <label for="share-link">{ t(lang, Key::LinkManualLabel) }</label>
+                    <input type="text" id="share-link" readonly=true value={link.clone()} />
+                </div>
+            }
+            <div class="action-row">
+                <button type="button" class="button secondary" onclick={click(&props.onback)}>
+                    { t(lang, Key::Back) }
+                </button>
+                <button type="button" class="button secondary" onclick={click(&props.onstartover)}>
+                    { t(lang, Key::StartOver) }
+                </button>
+            </div>
+        </section>
+    };
+
     html! {
         <section class="card result" aria-labelledby="result-summary">
             <Progress step={Step::Result} {lang} />
             { content }
-            { articles_on_paper(lang, &articles) }
-            <p class="disclaimer">{ rec.disclaimer.clone() }</p>
-            // For the clinic, on paper only: which rules gave this result.
-            <p class="revision on-paper">{ t(lang, Key::RulesRevision) }{ " " }{ rec.rules_revision.clone() }</p>
-
-            // Not a landmark: the named regions are the result (summary), the plan and the contact.
-            <section class="actions">
-                <h3 id="actions-heading">{ t(lang, Key::ActionsTitle) }</h3>
-                <div class="action-row">
-                    if !consult && !entries.is_empty() {
-                        <button type="button" class="button secondary" onclick={click(&props.oncalendar)}>
-                            { t(lang, Key::AddToCalendar) }
-                        </button>
-                    }
-                    <button type="button" class="button secondary" onclick={click(&props.oncopy)}
-                        aria-describedby="link-note">
-                        { t(lang, Key::CopyLink) }
-                    </button>
-                    <button type="button" class="button secondary" onclick={click(&props.onprint)}>
-                        { t(lang, Key::Print) }
-                    </button>
-                </div>
-                <p class="hint" id="link-note">{ t(lang, Key::LinkNote) }</p>
-                <p class="status" role="status">
-                    if props.copy == CopyState::Copied { { t(lang, Key::LinkCopied) } }
-                    if props.copy == CopyState::CalendarDownloaded { { t(lang, Key::CalendarDownloaded) } }
-                </p>
-                if let CopyState::Manual(link) = &props.copy {
-                    <div class="field">
-                        <label for="share-link">{ t(lang, Key::LinkManualLabel) }</label>
-                        <input type="text" id="share-link" readonly=true value={link.clone()} />
-                    </div>
-                }
-                <div class="action-row">
-                    <button type="button" class="button secondary" onclick={click(&props.onback)}>
-                        { t(lang, Key::Back) }
-                    </button>
-                    <button type="button" class="button secondary" onclick={click(&props.onstartover)}>
-                        { t(lang, Key::StartOver) }
-                    </button>
-                </div>
-            </section>
+            if props.details {
+                { articles_on_paper(lang, &articles) }
+                <p class="disclaimer">{ rec.disclaimer.clone() }</p>
+                // For the clinic, on paper only: which rules gave this result.
+                <p class="revision on-paper">{ t(lang, Key::RulesRevision) }{ " " }{ rec.rules_revision.clone() }</p>
+                { actions() }
+            }
         </section>
     }
 }
