@@ -113,7 +113,9 @@ pub struct State {
     /// the task of the visitor's click; `Action::DrawWhole` sets it a frame later, and only
     /// then are the detail sections' contents drawn and, in a widget, its invisible copies
     /// (`app::even`, the longest consults). The bridge reports a widget's height only then
-    /// (`web::embed`), so the partner page never sees an unpadded one.
+    /// (`web::embed`), so the partner page never sees an unpadded one. A state that starts on
+    /// the result (Yew's server renderer in the host tests; the browser never resumes there, as
+    /// the health answers are never saved) draws it whole at once: there is no click to answer.
     pub whole: bool,
 }
 
@@ -172,7 +174,7 @@ impl State {
             stopped_remembering: 0,
             offer: None,
             folds: Folds::default(),
-            whole: false,
+            whole: step == Step::Result,
         }
     }
 
@@ -511,6 +513,7 @@ mod tests {
         let again = whole.clone().reduce(Action::Back).reduce(Action::Next);
         assert_eq!((again.step, again.whole), (Step::Result, false), "back and on: drawn anew");
         assert!(!whole.reduce(Action::StartOver).whole);
+        assert!(State::new(Draft::default(), Step::Result, Lang::En, today, false).whole, "a result drawn first is drawn whole");
     }
 
     /// A result's detail sections: open on a wide screen and folded on a phone until the
