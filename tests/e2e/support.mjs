@@ -73,13 +73,15 @@ export const APP_ISOLATION_HEADERS = {
 };
 
 /**
- * A file of a build whose name Trunk made from its content (`treatment-finder-<16 hex>_bg.wasm`,
- * `treatment-finder-<16 hex>.js`, `styles-<16 hex>.css`, `favicon-<16 hex>.svg`): a new build
- * that changes it gives it a new name. Only the file's own name counts: wasm-bindgen's
+ * A file of a build whose name Trunk made from its content (`treatment-finder-<hash>_bg.wasm`,
+ * `treatment-finder-<hash>.js`, `styles-<hash>.css`, `favicon-<hash>.svg`): a new build
+ * that changes it gives it a new name. Trunk's <hash> is a 64-bit number in hex without its
+ * leading zeros: 16 digits, or fewer in one build in 16 (12 or more but once in a million,
+ * when such a file is only revalidated: the safe side). Only the file's own name counts: wasm-bindgen's
  * `snippets/treatment-finder-<16 hex>/…` folder is named from the crate's name and version,
  * not from the files in it, so `snippets/…/crash.js` keeps its address when it changes.
  */
-export const HASHED_FILE = /(?:^|\/)[^/]+-[0-9a-f]{16}(?:_bg)?\.[0-9a-z]+$/;
+export const HASHED_FILE = /(?:^|\/)[^/]+-[0-9a-f]{12,16}(?:_bg)?\.[0-9a-z]+$/;
 
 /** Cache-Control for a hashed file: the same address never holds other bytes. */
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
