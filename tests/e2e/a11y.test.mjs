@@ -26,6 +26,7 @@ import {
   openSections,
   openApp,
   waitForStep,
+  waitForResult,
 } from './support.mjs';
 
 const suite = distAndBrowser();
@@ -62,7 +63,7 @@ async function walk(page, lang, visit) {
   await visit('step3-health');
   await answerHealth(page, PLAN, lang);
   await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
-  await page.locator('#result-summary').waitFor();
+  await waitForResult(page);
   // A phone shows the details folded: the checks cover them opened, as the visitor reads them.
   await openSections(page);
   await page.locator('#timeline').waitFor();
@@ -73,7 +74,7 @@ async function walk(page, lang, visit) {
     await answerSteps(page, answers, lang);
     if (answers.recent) await visit('step3-health-ticked');
     await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
-    await page.locator('#result-summary').waitFor();
+    await waitForResult(page);
     await openSections(page);
     await page.locator('#timeline').waitFor();
     await page.locator(`[data-code="${answers === TOO_CLOSE ? 'event_too_close' : 'downtime_trade_off'}"]`).waitFor();
@@ -90,7 +91,7 @@ async function walk(page, lang, visit) {
   await waitForStep(page, 3, lang);
   await answerHealth(page, CONSULT, lang);
   await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
-  await page.locator('#result-summary').waitFor();
+  await waitForResult(page);
   await visit('result-consult');
 }
 

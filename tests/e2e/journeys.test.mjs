@@ -41,6 +41,7 @@ import {
   waitForFocusedStepHeading,
   waitForStep,
   waitLabel,
+  waitForResult,
 } from './support.mjs';
 
 const suite = distAndBrowser();
@@ -84,7 +85,7 @@ test('hydration and scars at 36: both treatments, with every dated session on th
     assert.deepEqual(await stepNumber(page), { n: 3, of: first.of });
     await answerHealth(page, c.answers);
     await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
-    await page.locator('#result-summary').waitFor();
+    await waitForResult(page);
 
     assert.equal(await summary(page), summaryText('both'));
 
@@ -219,7 +220,7 @@ test('a waiting period: the first session moves later, the reason says why, in E
     await group.getByRole('checkbox', { name: waitLabel(item), exact: true }).check();
     assert.equal(await page.getByRole('checkbox', { name: UI.en.noneApply, exact: true }).isChecked(), false);
     await page.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
-    await page.locator('#result-summary').waitFor();
+    await waitForResult(page);
 
     assert.equal(await summary(page), summaryText(c.expect.treatment));
     const dates = (await timelineEntries(page)).map((e) => datesIn(e.text)[0]);
@@ -361,7 +362,7 @@ test('keyboard only: Tab, Space, arrow keys and Enter from the first question to
     assert.equal((await activeElement(page)).checked, true);
     await tabUntil(page, (e) => e.tag === 'button' && e.name === UI.en.seeResult, { what: 'See my recommendation' });
     await page.keyboard.press('Enter');
-    await page.locator('#result-summary').waitFor();
+    await waitForResult(page);
     await waitForFocusedHeading(page, summaryText('microneedling'));
     await waitForFocusedStepHeading(page, 4);
     assert.equal(await summary(page), summaryText(c.expect.treatment));
@@ -468,7 +469,7 @@ test('switching language mid-quiz keeps every answer', async () => {
     await page.getByRole('checkbox', { name: screeningLabel('blood_thinners', 'fr'), exact: true }).uncheck();
     await page.getByRole('checkbox', { name: UI.fr.noneApply, exact: true }).check();
     await page.getByRole('button', { name: UI.fr.seeResult, exact: true }).click();
-    await page.locator('#result-summary').waitFor();
+    await waitForResult(page);
     assert.equal(await summary(page), summaryText('both', 'fr'));
     await page.getByRole('button', { name: UI.fr.switchTo, exact: true }).click();
     await page.getByText(summaryText('both', 'en'), { exact: true }).waitFor();

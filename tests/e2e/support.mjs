@@ -536,7 +536,18 @@ export function nextButton(page, lang = 'en') {
 export async function completeQuiz(page, answers, lang = 'en') {
   await answerSteps(page, answers, lang);
   await page.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
-  await page.locator('#result-summary').waitFor();
+  await waitForResult(page);
+}
+
+/**
+ * Waits until the result is drawn whole. Its top (the suggestion, the Book link, the warnings,
+ * the sections' headings) is drawn on the click, and the rest (the sections' contents, the
+ * disclaimer, the actions) a frame later: reading the result right after `#result-summary`
+ * appears would race that frame. `scope`: a page or a frame locator.
+ */
+export async function waitForResult(scope) {
+  await scope.locator('#result-summary').waitFor();
+  await scope.locator('.result .disclaimer').waitFor({ state: 'attached' });
 }
 
 /** Answers the three steps as `completeQuiz` does, and stops on the health step's answers. */

@@ -49,6 +49,7 @@ import {
   waitForStep,
   watchCsp,
   widgetFrame,
+  waitForResult,
 } from './support.mjs';
 
 let app;
@@ -392,7 +393,7 @@ async function assertEvenHeights(lang, deviceScaleFactor, results, what, inspect
       await answerSteps(finder, answers, lang);
       const before = (await widgetLog(page)).messages.length;
       await finder.getByRole('button', { name: UI[lang].seeResult, exact: true }).click();
-      await finder.locator('#result-summary').waitFor();
+      await waitForResult(finder);
       const height = await fittedHeight(frame);
       assert.equal((await iframeHeights(page))[`finder-${lang}`], `${height}px`, "the partner page's iframe height");
       heights.push(height);
@@ -772,6 +773,7 @@ test("a widget that reloads itself (its Reload button after an error) comes back
     await answerHealth(fr, {}, 'en');
     await fr.getByRole('button', { name: UI.en.seeResult, exact: true }).click();
     await page.waitForFunction(() => window.__widgets.events.some((e) => e.type === 'result' && e.id === 'finder-fr'));
+    await waitForResult(fr);
     assert.equal(await fittedHeight(frame), Number.parseInt((await iframeHeights(page))['finder-fr'], 10), 'its height still follows');
   });
 });
