@@ -17,7 +17,7 @@ use yew::prelude::*;
 use crate::config::Config;
 use crate::draft::{Draft, Field, Resume, Saved, Step};
 use crate::embed::{Command, Event};
-use crate::engine::{longest_consults, recommend, Date, Lang, Recommendation, Rules, Treatment};
+use crate::engine::{longest_consults, recommend, Answers, Date, Lang, Recommendation, Rules, Treatment};
 use crate::share::{self, Shared};
 use crate::web;
 use first_screen::FirstScreen;
@@ -195,30 +195,28 @@ pub fn app(props: &AppProps) -> Html {
     };
     let lang = state.lang;
     // Worked out once per set of answers, not on every render (a keystroke elsewhere, the
-    // "Copied" note): a widget's result is many recommendations, and the rules are compared
-    // by address, never field by field.
-    let results = use_memo(
-        (
-            state.step == Step::Result,
-            state.draft.clone(),
-            lang,
-            state.today,
-            SameRules(props.rules.clone()),
-            props.placement == Placement::Widget,
-            state.whole,
-        ),
-        |(shown, draft, lang, today, rules, widget, whole)| {
-            Results::new(*shown, draft, *lang, *today, &rules.0, *widget, *whole)
-        },
+    // "Copied" note, the result drawn whole): the rules are compared by address, never field
+    // by field.
+    let outcome = use_memo(
+        (state.step == Step::Result, state.draft.clone(), lang, state.today, SameRules(props.rules.clone())),
+        |(shown, draft, lang, today, rules)| Outcome::new(*shown, draft, *lang, *today, &rules.0),
     );
-    let rec = results.rec.clone();
+    let widget = props.placement == Placement::Widget;
+    // A widget's invisible copies (many recommendations more) once the result is drawn whole.
+    let copies = use_memo(
+        (SameOutcome(outcome.clone()), SameRules(props.rules.clone()), widget && state.whole),
+        |(outcome, rules, pad)| Copies::new(&outcome.0, &rules.0, *pad),
+    );
+    let rec = outcome.rec.clone();
+    // The result is shown but not drawn whole yet (`State::whole`): only its top is drawn.
+    let top_only = rec.is_some() && !state.whole;
     {
         // A result is drawn first without its detail sections' contents and, in a widget, its
         // invisible copies (many recommendations more to work out and draw): the visitor sees
         // the suggestion in the frame after their click, and the rest follows once the browser
         // has shown it.
         let send = state.dispatcher();
-        use_effect_with(results.top_only, move |top_only| {
+        use_effect_with(top_only, move |top_only| {
             if *top_only {
                 web::after_paint(move || send.dispatch(Action::DrawWhole));
             }
@@ -346,8 +344,10 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 })
             };
-            let (longest, plans, pending, top_only) =
-                (results.longest.clone(), results.plans.clone(), results.pending, results.top_only);
+            let (longest, plans) = (copies.longest.clone(), copies.plans.clone());
+            // In a widget, the copies are not worked out yet: the result is drawn with an
+            // empty sizer that holds the bridge's height report back.
+            let pending = widget && top_only;
             html! {
                 <ResultView
                     lang={lang}
@@ -480,33 +480,46 @@ impl PartialEq for SameRules {
     }
 }
 
-/// What the result screen shows, worked out from the answers: the recommendation and, in a
-/// widget, what its height is padded against (the longest consults for a consult, every plan
-/// variant for a plan; see `even` and `web::embed`).
-struct Results {
+/// What the result screen shows, worked out from the answers: the answers the engine read and
+/// the recommendation, when the result step is shown and the answers are complete.
+struct Outcome {
+    answers: Option<Answers>,
     rec: Option<Rc<Recommendation>>,
-    longest: Rc<[Recommendation]>,
-    plans: Rc<[Recommendation]>,
-    /// In a widget, the copies are not worked out yet (`State::whole`): the result is drawn
-    /// with an empty sizer that holds the bridge's height report back.
-    pending: bool,
-    /// The result is shown but not drawn whole yet (`State::whole`): only its top is drawn.
-    top_only: bool,
 }
 
-impl Results {
-    fn new(shown: bool, draft: &Draft, lang: Lang, today: Date, rules: &Rules, widget: bool, whole: bool) -> Results {
-        let none = || Results { rec: None, longest: Rc::new([]), plans: Rc::new([]), pending: false, top_only: false };
-        let Some(answers) = shown.then(|| draft.answers(today)).flatten() else { return none() };
-        let Some(rec) = recommend(&answers, rules, lang).ok() else { return none() };
-        let consult = rec.treatment == Treatment::Consult;
-        let pad = widget && whole;
-        Results {
-            longest: if pad && consult { longest_consults(rules, lang).into() } else { Rc::new([]) },
-            plans: if pad && !consult { even::plan_variants(&answers, rules, lang).into() } else { Rc::new([]) },
-            pending: widget && !whole,
-            top_only: !whole,
-            rec: Some(Rc::new(rec)),
+impl Outcome {
+    fn new(shown: bool, draft: &Draft, lang: Lang, today: Date, rules: &Rules) -> Outcome {
+        let Some(answers) = shown.then(|| draft.answers(today)).flatten() else { return Outcome { answers: None, rec: None } };
+        let rec = recommend(&answers, rules, lang).ok().map(Rc::new);
+        Outcome { answers: Some(answers), rec }
+    }
+}
+
+/// The same `Outcome`, by address: a new one is worked out only when the answers change.
+struct SameOutcome(Rc<Outcome>);
+
+impl PartialEq for SameOutcome {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What a widget's result height is padded against (`pad`): the longest consults for a
+/// consult, every plan variant for a plan (see `even` and `web::embed`); nothing otherwise.
+struct Copies {
+    longest: Rc<[Recommendation]>,
+    plans: Rc<[Recommendation]>,
+}
+
+impl Copies {
+    fn new(outcome: &Outcome, rules: &Rules, pad: bool) -> Copies {
+        let none = || Copies { longest: Rc::new([]), plans: Rc::new([]) };
+        let (Some(answers), Some(rec), true) = (&outcome.answers, &outcome.rec, pad) else { return none() };
+        let lang = rec.lang;
+        if rec.treatment == Treatment::Consult {
+            Copies { longest: longest_consults(rules, lang).into(), plans: Rc::new([]) }
+        } else {
+            Copies { longest: Rc::new([]), plans: even::plan_variants(answers, rules, lang).into() }
         }
     }
 }
