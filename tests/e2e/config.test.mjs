@@ -75,8 +75,7 @@ test('a booking_url of javascript:… is refused: a console error names booking_
 
 test('an accent of notacolor is refused with a console error naming accent; the app still works', async () => {
   await withPage({}, async (page, log) => {
-    // The app has read clinic.json once it has taken over from the first step drawn at build time.
-    await page.locator('#tf-first').waitFor({ state: 'detached' });
+    // openApp waited for the app to take over: it has read clinic.json.
     assert.ok(
       log.errors().some((e) => e.includes('accent')),
       `a console error names accent: ${JSON.stringify(log.errors())}`,

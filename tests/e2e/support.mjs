@@ -501,10 +501,17 @@ export function appUrl(base, query = {}, fragment = '') {
   return url.href;
 }
 
-/** Opens the app and waits until the first step (or whatever step it resumes on) is shown. */
+/**
+ * Opens the app and waits until the first step (or whatever step it resumes on) is shown by the
+ * app itself. The page shows its first step drawn at build time (`#tf-first`, www/first.js)
+ * until the app takes over and draws it anew: an element read in between may be gone the next
+ * moment, and the clinic's settings (its accent) are not applied yet. tests/e2e/first-screen
+ * tests that early screen on its own.
+ */
 export async function openApp(page, url) {
   await page.goto(url);
   await page.locator('[data-step-heading], h2').first().waitFor();
+  await page.locator('#tf-first').waitFor({ state: 'detached' });
 }
 
 /** The "Step N of M" text currently shown, as numbers `{ n, of }` (null when absent). */
