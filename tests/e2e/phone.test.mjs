@@ -88,9 +88,8 @@ for (const viewport of PHONES) {
       const context = await newContext(suite.browser, { viewport, locale: lang === 'fr' ? 'fr-CA' : 'en-CA' });
       try {
         const page = await context.newPage();
+        // openApp waits until the app has taken over the first screen drawn before it.
         await openApp(page, appUrl(suite.server.url, { lang }));
-        // The app has taken over the first screen drawn before it (it removes it).
-        await page.locator('#tf-first').waitFor({ state: 'detached' });
         await firstGoal(page, lang).waitFor();
         await assertFirstScreen(page, lang, viewport, `${size} ${lang}, app running`);
       } finally {
@@ -230,7 +229,6 @@ for (const viewport of PHONES) {
       try {
         const page = await context.newPage();
         await openApp(page, appUrl(suite.server.url, { lang }));
-        await page.locator('#tf-first').waitFor({ state: 'detached' });
         // Every time the announcer is filled: the text of each paragraph put into it (a new
         // paragraph is what a screen reader hears again).
         await page.evaluate(() => {
